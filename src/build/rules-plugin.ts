@@ -1,0 +1,40 @@
+/**
+ * A Vite plugin that compiles `rules/` into the bundle as `virtual:claimlens/rules`. An invalid rule fails the
+ * build with the compiler's message (file, line, rule, field). Named exports let the eager content script
+ * take the prefilter alone while the matcher takes the whole set.
+ */
+import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+import { readRuleSources } from './load-rules';
+import { compileRuleSet, RuleSetError } from '../engine/compile-rules';
+
+const ID = 'virtual:claimlens/rules';
+const RESOLVED = `\0${ID}`;
+
+export function claimlensRules(options: { dir?: string } = {}): Plugin {
+  const dir = resolve(options.dir ?? 'rules');
+  return {
+    name: 'claimlens-rules',
+    resolveId(source) {
+      return source === ID ? RESOLVED : undefined;
+    },
+    load(id) {
+      if (id !== RESOLVED) return undefined;
+      const sources = readRuleSources(dir);
+      for (const path of sources.paths) this.addWatchFile(path);
+      let ruleSet;
+      try {
+        ruleSet = compileRuleSet(sources.ruleFiles, sources.contexts);
+      } catch (err) {
+        if (err instanceof RuleSetError) this.error(`Invalid rules:\n${err.message}`);
+        throw err;
+      }
+      return [
+        `export const version = ${JSON.stringify(ruleSet.version)};`,
+        `export const prefilter = ${JSON.stringify(ruleSet.prefilter)};`,
+        `export const rules = ${JSON.stringify(ruleSet.rules)};`,
+        'export const ruleSet = { version, prefilter, rules };',
+      ].join('\n');
+    },
+  };
+}

@@ -1,0 +1,7 @@
+/** The compiled rule set, produced at build time by `claimlensRules()` from `rules/`. */
+declare module 'virtual:claimlens/rules' {
+  export const version: string;
+  export const prefilter: import('../engine/types').Prefilter;
+  export const rules: import('../engine/types').CompiledRule[];
+  export const ruleSet: import('../engine/types').CompiledRuleSet;
+}

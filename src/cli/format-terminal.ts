@@ -1,0 +1,36 @@
+/** The scanner's default output: readable in a terminal, grouped by severity, one claim per line. */
+import type { CompiledRule } from '../engine/types';
+import { groupFindings, sentenceExcerpt, type PageReport } from '../report/build-report';
+
+export interface Style {
+  bold: (s: string) => string;
+  dim: (s: string) => string;
+  claim: (s: string) => string;
+}
+
+export const PLAIN: Style = { bold: (s) => s, dim: (s) => s, claim: (s) => `[${s}]` };
+
+export const ANSI: Style = {
+  bold: (s) => `\x1b[1m${s}\x1b[22m`,
+  dim: (s) => `\x1b[2m${s}\x1b[22m`,
+  claim: (s) => `\x1b[4m${s}\x1b[24m`,
+};
+
+export function formatTerminal(report: PageReport, rules: ReadonlyMap<string, CompiledRule>, style: Style): string {
+  const { summary } = report;
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const lines = [
+    `${style.bold(report.input)}: ${count(summary.flagged, 'claim', 'claims')} flagged, ${count(summary.bySeverity.context, 'context note', 'context notes')} ${style.dim(`(rules ${summary.rulesVersion})`)}`,
+  ];
+  for (const group of groupFindings(report.findings)) {
+    lines.push('', `  ${style.bold(group.severity.toUpperCase())}`);
+    for (const { ruleId, findings } of group.rules) {
+      lines.push(`    ${rules.get(ruleId)?.title ?? ruleId} ${style.dim(`[${ruleId}]`)}`);
+      for (const f of findings) {
+        const { before, claim, after } = sentenceExcerpt(f);
+        lines.push(`      › ${before}${style.claim(claim)}${after}`);
+      }
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

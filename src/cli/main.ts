@@ -1,0 +1,98 @@
+/**
+ * `claimlens scan PATH... [--text] [--json] [--format md]`: the engine on files, with the same extraction and
+ * rules as the extension. An unreadable input is reported on stderr and skipped; the exit code is then 2.
+ */
+import { parseArgs } from 'node:util';
+import { ruleSet } from 'virtual:claimlens/rules';
+import nlp from '../engine/nlp';
+import { scanText } from '../engine/scan-text';
+import { buildReport } from '../report/build-report';
+import { formatMarkdown } from '../report/markdown-report';
+import { ANSI, formatTerminal, PLAIN } from './format-terminal';
+import { readInput } from './read-input';
+
+const USAGE = `Usage: claimlens scan PATH... [--text] [--json] [--format text|json|md]
+
+Scans HTML files (or plain text with --text) for doubtful skincare claims.
+PATH may be - for standard input.
+
+  --text         read inputs as plain text instead of HTML
+  --json         print one JSON object per input, one per line (same as --format json)
+  --format FMT   text (default, for terminals), json, or md (a Markdown report)
+  -h, --help     show this help
+`;
+
+export interface Io {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  stdin: () => Promise<Buffer>;
+  isTty: boolean;
+}
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        text: { type: 'boolean' },
+        json: { type: 'boolean' },
+        format: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    io.stderr(`claimlens: ${(err as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  const [command, ...inputs] = positionals;
+  if (command !== 'scan' || inputs.length === 0) {
+    io.stderr(`claimlens: ${command === 'scan' ? 'scan needs at least one PATH' : `unknown command ${command ? `"${command}"` : '(none)'}`}\n\n${USAGE}`);
+    return 2;
+  }
+  const format = values.json ? 'json' : (values.format ?? 'text');
+  if (format !== 'text' && format !== 'json' && format !== 'md') {
+    io.stderr(`claimlens: --format must be text, json or md (got "${format}")\n`);
+    return 2;
+  }
+  const rules = new Map(ruleSet.rules.map((r) => [r.id, r]));
+  let failed = false;
+  let first = true;
+  for (const input of inputs) {
+    const read = await readInput(input, values.text ?? false, io.stdin);
+    if (!read.ok) {
+      io.stderr(`claimlens: ${input}: ${read.error}; skipped\n`);
+      failed = true;
+      continue;
+    }
+    const report = buildReport(input, scanText(nlp, read.text, ruleSet), ruleSet);
+    if (format === 'json') {
+      io.stdout(`${JSON.stringify(report)}\n`);
+    } else {
+      const out = format === 'md' ? formatMarkdown(report, rules) : formatTerminal(report, rules, io.isTty ? ANSI : PLAIN);
+      io.stdout(`${first ? '' : '\n'}${out}`);
+    }
+    first = false;
+  }
+  return failed ? 2 : 0;
+}
+
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+const code = await run(process.argv.slice(2), {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  stdin: readStdin,
+  isTty: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+});
+process.exitCode = code;

@@ -1,0 +1,50 @@
+/** Reads one scanner input (a file, or `-` for standard input) and turns it into extracted text. */
+import { readFile } from 'node:fs/promises';
+import { parseHTML } from 'linkedom';
+import { extractText } from '../dom/extract-text';
+
+export type InputText = { ok: true; input: string; text: string } | { ok: false; input: string; error: string };
+
+export async function readInput(input: string, asText: boolean, stdin: () => Promise<Buffer>): Promise<InputText> {
+  let bytes: Buffer;
+  try {
+    bytes = input === '-' ? await stdin() : await readFile(input);
+  } catch (err) {
+    return { ok: false, input, error: describeReadError(err) };
+  }
+  // A NUL byte never occurs in HTML or prose: this is an image, an archive or a PDF.
+  if (bytes.subarray(0, 8192).includes(0)) {
+    return { ok: false, input, error: 'looks like a binary file, not HTML or text' };
+  }
+  const source = bytes.toString('utf8');
+  return { ok: true, input, text: asText ? plainText(source) : htmlText(source) };
+}
+
+function htmlText(html: string): string {
+  const { document } = parseHTML(html);
+  const root = document.body ?? document.documentElement;
+  return root ? extractText(root).text : '';
+}
+
+/**
+ * Plain text keeps its length (offsets stay true to the input) but a line break followed by a lower-case word
+ * is a wrapped line, not a new sentence, so it becomes a space.
+ */
+export function plainText(source: string): string {
+  return source.replace(/\r/g, ' ').replace(/\n(?=[ \t]*[a-z])/g, ' ').replace(/\t/g, ' ');
+}
+
+function describeReadError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EISDIR':
+      return 'is a directory, not a file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    default:
+      return `cannot be read (${(err as Error).message})`;
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * The cheap pass: one combined regular expression over the whole text finds the rules' trigger words, and
+ * each hit is widened to its sentence. Only these candidate sentences ever reach compromise. This module
+ * must stay free of compromise: it runs in the eager content script.
+ */
+import type { CandidateSentence, Prefilter } from './types';
+
+/** A compiled prefilter: the combined expression and the rules each trigger wakes. */
+export interface TriggerMatcher {
+  regex: RegExp;
+  rulesByWord: Map<string, readonly string[]>;
+}
+
+/** Sentences longer than this (minified text, run-on lists) are cut to a window around the hit. */
+const MAX_SENTENCE = 600;
+/** Abbreviations whose full stop does not end a sentence. */
+const ABBREVIATIONS = new Set(['e.g', 'i.e', 'vs', 'dr', 'mr', 'mrs', 'ms', 'prof', 'etc', 'approx', 'fig', 'inc', 'ltd']);
+
+export function buildTriggerMatcher(prefilter: Prefilter): TriggerMatcher {
+  const words = Object.keys(prefilter.triggers).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  const rulesByWord = new Map(words.map((w) => [w, prefilter.triggers[w] ?? []] as const));
+  // Letters and digits on either side mean we are inside a longer word; `\b` is ASCII-only, so spell it out.
+  const body = words.length > 0 ? words.map(escapeRegex).join('|') : '(?!)';
+  const regex = new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, 'giu');
+  return { regex, rulesByWord };
+}
+
+/** Candidate sentences in text order, each listing the rules whose triggers it holds. */
+export function findCandidates(text: string, matcher: TriggerMatcher): CandidateSentence[] {
+  const out: CandidateSentence[] = [];
+  let current: { start: number; end: number; ruleIds: Set<string> } | undefined;
+  const regex = new RegExp(matcher.regex.source, matcher.regex.flags);
+  for (let hit = regex.exec(text); hit !== null; hit = regex.exec(text)) {
+    const ruleIds = matcher.rulesByWord.get(hit[0].toLowerCase()) ?? [];
+    if (current && hit.index < current.end) {
+      for (const id of ruleIds) current.ruleIds.add(id);
+      continue;
+    }
+    if (current) out.push(toCandidate(text, current));
+    const [start, end] = sentenceBounds(text, hit.index, hit.index + hit[0].length);
+    current = { start, end, ruleIds: new Set(ruleIds) };
+    // Triggers later in this sentence only add rules; jump past it.
+    regex.lastIndex = Math.max(regex.lastIndex, hit.index + hit[0].length);
+  }
+  if (current) out.push(toCandidate(text, current));
+  return out;
+}
+
+function toCandidate(text: string, c: { start: number; end: number; ruleIds: Set<string> }): CandidateSentence {
+  return { start: c.start, end: c.end, text: text.slice(c.start, c.end), ruleIds: [...c.ruleIds].sort() };
+}
+
+/**
+ * The sentence around [from, to): bounded by line breaks (block boundaries in extracted text), bullets and
+ * sentence-ending punctuation followed by a space, trimmed of surrounding white space.
+ */
+export function sentenceBounds(text: string, from: number, to: number): [number, number] {
+  let start = from;
+  while (start > 0 && !endsSentenceAt(text, start - 1) && from - start < MAX_SENTENCE) start--;
+  let end = to;
+  while (end < text.length && !endsSentenceAt(text, end) && end - to < MAX_SENTENCE) end++;
+  if (end < text.length && /[.!?…]/.test(text[end] ?? '')) end++;
+  // A cut run-on sentence should not start or end inside a word.
+  if (from - start >= MAX_SENTENCE) start = nextSpace(text, start, from);
+  if (end - to >= MAX_SENTENCE) end = previousSpace(text, end, to);
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  return [start, end];
+}
+
+/** Whether the character at i closes a sentence (the terminator is kept with the sentence before it). */
+function endsSentenceAt(text: string, i: number): boolean {
+  const ch = text[i];
+  if (ch === '\n' || ch === '•' || ch === '·' || ch === '|') return true;
+  if (ch !== '.' && ch !== '!' && ch !== '?' && ch !== '…') {
+    return false;
+  }
+  const next = text.charCodeAt(i + 1);
+  if (!(i + 1 >= text.length || isSpace(next) || next === 0x22 || next === 0x27 || next === 0x201d || next === 0x29)) {
+    return false;
+  }
+  if (ch !== '.') return true;
+  const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, i - 8), i))?.[1]?.toLowerCase() ?? '';
+  // "e.g." and "Dr." do not end a sentence; neither does a lone initial such as "J."
+  if (ABBREVIATIONS.has(word)) return false;
+  const initial = /^\p{Lu}$/u.test(text[i - 1] ?? '') && !/\p{L}/u.test(text[i - 2] ?? '');
+  return !initial;
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 160 || code === 0x2009 || code === 0x202f;
+}
+
+function nextSpace(text: string, from: number, limit: number): number {
+  for (let i = from; i < limit; i++) if (isSpace(text.charCodeAt(i))) return i + 1;
+  return from;
+}
+
+function previousSpace(text: string, from: number, limit: number): number {
+  for (let i = from; i > limit; i--) if (isSpace(text.charCodeAt(i))) return i;
+  return from;
+}
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

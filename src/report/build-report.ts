@@ -1,0 +1,84 @@
+/**
+ * The page report: what the scanner prints with --json, what the popup exports, what the printable report
+ * shows. One builder, so every surface tells the same story.
+ */
+import { SEVERITIES, type CompiledRuleSet, type Finding, type ScanResult, type Severity } from '../engine/types';
+
+/** A mismatch between a page's claims and its ingredient list (filled by the ingredient cross-check). */
+export interface CrossCheck {
+  ruleId: string;
+  kind: string;
+  ingredients: string[];
+  message: string;
+}
+
+export interface ReportSummary {
+  /** Hash of the rule set that produced the findings. */
+  rulesVersion: string;
+  /** Claims flagged: every finding except `context` notes. */
+  flagged: number;
+  /** Findings of each severity, `context` included. */
+  bySeverity: Record<Severity, number>;
+  /** Sentences that carried a rule's words but were left alone. */
+  quietMentions: number;
+  /** The worst severity flagged, or null when nothing was. */
+  worst: Exclude<Severity, 'context'> | null;
+}
+
+export interface PageReport {
+  input: string;
+  findings: Finding[];
+  cytokines: unknown[];
+  crossChecks: CrossCheck[];
+  summary: ReportSummary;
+}
+
+export function buildReport(input: string, result: ScanResult, ruleSet: Pick<CompiledRuleSet, 'version'>): PageReport {
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  for (const f of result.findings) bySeverity[f.severity]++;
+  const worst = SEVERITIES.find((s) => s !== 'context' && bySeverity[s] > 0) as ReportSummary['worst'] | undefined;
+  return {
+    input,
+    findings: result.findings,
+    cytokines: [],
+    crossChecks: [],
+    summary: {
+      rulesVersion: ruleSet.version,
+      flagged: result.findings.length - bySeverity.context,
+      bySeverity,
+      quietMentions: result.quiet.length,
+      worst: worst ?? null,
+    },
+  };
+}
+
+/** Findings grouped by severity (in SEVERITIES order), then by rule in order of first appearance. */
+export function groupFindings(findings: readonly Finding[]): { severity: Severity; rules: { ruleId: string; findings: Finding[] }[] }[] {
+  return SEVERITIES.map((severity) => {
+    const byRule = new Map<string, Finding[]>();
+    for (const f of findings) {
+      if (f.severity !== severity) continue;
+      const list = byRule.get(f.ruleId) ?? [];
+      list.push(f);
+      byRule.set(f.ruleId, list);
+    }
+    return { severity, rules: [...byRule].map(([ruleId, list]) => ({ ruleId, findings: list })) };
+  }).filter((g) => g.rules.length > 0);
+}
+
+/** The sentence cut to about `max` characters around the claim, with the claim's offsets inside the cut. */
+export function sentenceExcerpt(f: Finding, max = 180): { before: string; claim: string; after: string } {
+  // Findings carry no sentence offset (the contract keeps them lean); the claim's first occurrence is close enough for display.
+  const sentenceStart = Math.max(0, f.sentence.indexOf(f.text));
+  let before = f.sentence.slice(0, sentenceStart);
+  let after = f.sentence.slice(sentenceStart + f.text.length);
+  const room = Math.max(0, max - f.text.length);
+  if (before.length + after.length > room) {
+    const half = Math.floor(room / 2);
+    const keepBefore = Math.min(before.length, Math.max(half, room - after.length));
+    const keepAfter = Math.min(after.length, room - keepBefore);
+    if (keepBefore < before.length) before = `…${before.slice(before.length - keepBefore).trimStart()}`;
+    if (keepAfter < after.length) after = `${after.slice(0, keepAfter).trimEnd()}…`;
+  }
+  return { before, claim: f.text, after };
+}

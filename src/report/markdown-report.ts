@@ -1,0 +1,61 @@
+/** The page report as Markdown: for `claimlens scan --format md`, the popup's export and the printable report. */
+import type { CompiledRule, Severity } from '../engine/types';
+import { groupFindings, sentenceExcerpt, type PageReport } from './build-report';
+
+export const SEVERITY_LABELS: Record<Severity, string> = {
+  misleading: 'Misleading',
+  unsupported: 'Unsupported',
+  risky: 'Risky',
+  context: 'Context',
+};
+
+export function formatMarkdown(report: PageReport, rules: ReadonlyMap<string, CompiledRule>): string {
+  const { summary } = report;
+  const lines = [
+    '# Claimlens report',
+    '',
+    `- **Page:** ${escapeMarkdown(report.input)}`,
+    `- **Rules version:** \`${summary.rulesVersion}\``,
+    `- **Claims flagged:** ${summary.flagged}${severityBreakdown(report)}`,
+    `- **Context notes:** ${summary.bySeverity.context}`,
+    `- **Mentioned, not flagged:** ${summary.quietMentions}`,
+    '',
+  ];
+  if (report.findings.length === 0) {
+    lines.push('No claims found that the rules address.', '');
+  }
+  for (const group of groupFindings(report.findings)) {
+    lines.push(`## ${SEVERITY_LABELS[group.severity]}`, '');
+    for (const { ruleId, findings } of group.rules) {
+      const rule = rules.get(ruleId);
+      lines.push(`### ${escapeMarkdown(rule?.title ?? ruleId)} (\`${ruleId}\`)`, '');
+      for (const f of findings) {
+        const { before, claim, after } = sentenceExcerpt(f, 400);
+        lines.push(`> ${escapeMarkdown(before)}**${escapeMarkdown(claim)}**${escapeMarkdown(after)}`, '');
+      }
+      if (rule) {
+        lines.push(
+          `**Why it is doubtful:** ${escapeMarkdown(rule.explanation)}`,
+          '',
+          `**Ask the seller:** ${escapeMarkdown(rule.ask)}`,
+          '',
+          `**Sources:** ${rule.sources.map((s) => `${s.seed}, “${escapeMarkdown(s.anchor)}”`).join('; ')}`,
+          '',
+        );
+      }
+    }
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+function severityBreakdown(report: PageReport): string {
+  const parts = (['misleading', 'unsupported', 'risky'] as const)
+    .filter((s) => report.summary.bySeverity[s] > 0)
+    .map((s) => `${report.summary.bySeverity[s]} ${s}`);
+  return parts.length > 0 ? ` (${parts.join(', ')})` : '';
+}
+
+/** Page text is untrusted: it must read as text, never as Markdown or HTML. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/([\\`*_{}[\]()<>#+!|~])/g, '\\$1');
+}

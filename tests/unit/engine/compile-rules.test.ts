@@ -1,0 +1,102 @@
+// A broken rule must fail with a message a rule author can act on: file, line, rule id and field.
+import { describe, expect, it } from 'vitest';
+import { compileRuleSet, RuleSetError } from '../../../src/engine/compile-rules';
+
+const GOOD = `
+- id: sample-rule
+  title: Sample
+  severity: misleading
+  claim: A claim.
+  match:
+    - live stem cells
+  unless:
+    - $question
+  explanation: Because.
+  ask: Really?
+  sources:
+    - seed: 001_114ca1963b9cdec9.txt
+      anchor: easily degraded at room temperature
+  examples:
+    flags: [It has live stem cells.]
+    quiet: [Does it have live stem cells?]
+`;
+const CONTEXTS = { file: 'rules/contexts.yaml', text: 'question:\n  reason: a question\n  patterns: ["@hasQuestionMark"]\n' };
+
+function errorOf(text: string, contexts = CONTEXTS): string {
+  try {
+    compileRuleSet([{ file: 'rules/sample.yaml', text }], contexts);
+  } catch (err) {
+    expect(err).toBeInstanceOf(RuleSetError);
+    return (err as Error).message;
+  }
+  throw new Error('expected the rule set to be refused');
+}
+
+describe('compileRuleSet', () => {
+  it('compiles a valid rule with its triggers and expanded unless sets', () => {
+    const set = compileRuleSet([{ file: 'rules/sample.yaml', text: GOOD }], CONTEXTS);
+    expect(set.rules.map((r) => r.id)).toEqual(['sample-rule']);
+    expect(set.rules[0]?.unless).toEqual([{ pattern: '@hasQuestionMark', set: 'question', reason: 'a question' }]);
+    // The longest required word is the rarest guess: `cells`, not `live` or `stem`.
+    expect(set.prefilter.triggers).toEqual({ cells: ['sample-rule'] });
+    expect(set.version).toMatch(/^[0-9a-f]{12}$/);
+  });
+
+  it('names file, line, rule and field for a bad severity', () => {
+    expect(errorOf(GOOD.replace('severity: misleading', 'severity: wrong'))).toBe(
+      'rules/sample.yaml:4: rule "sample-rule", field "severity": must be one of misleading, unsupported, risky, context',
+    );
+  });
+
+  it('names a missing field at the rule that lacks it', () => {
+    expect(errorOf(GOOD.replace('  ask: Really?\n', ''))).toBe(
+      'rules/sample.yaml:2: rule "sample-rule", field "ask": is missing',
+    );
+  });
+
+  it('names a misspelt field', () => {
+    expect(errorOf(GOOD.replace('  explanation:', '  explaination:'))).toContain(
+      'rules/sample.yaml:10: rule "sample-rule", field "explaination":',
+    );
+  });
+
+  it('names a nested field inside sources', () => {
+    expect(errorOf(GOOD.replace('001_114ca1963b9cdec9.txt', 'seed-one.txt'))).toBe(
+      'rules/sample.yaml:13: rule "sample-rule", field "sources[0].seed": must be a seed file name like 001_114ca1963b9cdec9.txt',
+    );
+  });
+
+  it('refuses a pattern with no word to prefilter on', () => {
+    expect(errorOf(GOOD.replace('    - live stem cells', '    - "#Noun the"'))).toBe(
+      'rules/sample.yaml:7: rule "sample-rule", field "match[0]": pattern "#Noun the" needs at least one required literal word that is not a stop word (tags, wildcards and regexes cannot be prefiltered)',
+    );
+  });
+
+  it('refuses an unknown unless set', () => {
+    expect(errorOf(GOOD.replace('$question', '$questions'))).toBe(
+      'rules/sample.yaml:9: rule "sample-rule", field "unless[0]": names an unknown set "$questions" (known: $question)',
+    );
+  });
+
+  it('refuses duplicate ids', () => {
+    expect(errorOf(GOOD + GOOD.replace(/^\n/, ''))).toBe(
+      'rules/sample.yaml:18: rule "sample-rule", field "id": duplicates the id of a rule in rules/sample.yaml',
+    );
+  });
+
+  it('reports YAML syntax errors with their line', () => {
+    expect(errorOf(GOOD.replace('  title: Sample', '  title: [Sample'))).toMatch(/^rules\/sample\.yaml:\d+: is not valid YAML: /);
+  });
+
+  it('reports every problem at once', () => {
+    const message = errorOf(GOOD.replace('severity: misleading', 'severity: wrong').replace('title: Sample', 'title: ""'));
+    expect(message.split('\n')).toEqual([
+      'rules/sample.yaml:3: rule "sample-rule", field "title": must not be empty (a short headline)',
+      'rules/sample.yaml:4: rule "sample-rule", field "severity": must be one of misleading, unsupported, risky, context',
+    ]);
+  });
+
+  it('refuses a file that is not a list', () => {
+    expect(errorOf('id: lonely\n')).toBe('rules/sample.yaml:1: a rule file must be a list of rules');
+  });
+});

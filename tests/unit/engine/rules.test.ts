@@ -1,0 +1,62 @@
+// Every rule is its own small test suite: its examples run through the whole engine, its anchors are found
+// verbatim in the seed documents, and the files keep their shape.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it, test } from 'vitest';
+import { parse } from 'yaml';
+import { ruleSet } from 'virtual:claimlens/rules';
+import nlp from '../../../src/engine/nlp';
+import { scanText } from '../../../src/engine/scan-text';
+
+const SEEDS = resolve(process.env.CLAIMLENS_SEEDS ?? '../shared/seeds');
+const haveSeeds = existsSync(SEEDS);
+if (!haveSeeds) console.warn(`Seed anchors not checked: ${SEEDS} is absent (set CLAIMLENS_SEEDS to the seeds folder).`);
+
+const examples = ruleSet.rules.flatMap((rule) => [
+  ...rule.examples.flags.map((sentence) => ({ id: rule.id, sentence, flags: true })),
+  ...rule.examples.quiet.map((sentence) => ({ id: rule.id, sentence, flags: false })),
+]);
+
+describe('rule examples', () => {
+  test.each(examples.filter((e) => e.flags))('$id flags: $sentence', ({ id, sentence }) => {
+    const found = scanText(nlp, sentence, ruleSet).findings.filter((f) => f.ruleId === id);
+    expect(found.length).toBeGreaterThan(0);
+    for (const f of found) expect(sentence.slice(f.start, f.end)).toBe(f.text);
+  });
+
+  test.each(examples.filter((e) => !e.flags))('$id stays quiet: $sentence', ({ id, sentence }) => {
+    const found = scanText(nlp, sentence, ruleSet).findings.filter((f) => f.ruleId === id);
+    expect(found.map((f) => f.text)).toEqual([]);
+  });
+});
+
+describe('rule files', () => {
+  const files = readdirSync('rules').filter((f) => f.endsWith('.yaml') && f !== 'contexts.yaml');
+
+  it('has unique ids across all files', () => {
+    const ids = ruleSet.rules.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  test.each(files)('%s lists its rules sorted by id', (file) => {
+    const ids = (parse(readFileSync(`rules/${file}`, 'utf8')) as { id: string }[]).map((r) => r.id);
+    expect(ids).toEqual([...ids].sort());
+  });
+
+  it('gives every rule a flag and a quiet example', () => {
+    for (const rule of ruleSet.rules) {
+      expect(rule.examples.flags.length, rule.id).toBeGreaterThan(0);
+      expect(rule.examples.quiet.length, rule.id).toBeGreaterThan(0);
+    }
+  });
+
+  const anchors = ruleSet.rules.flatMap((r) => r.sources.map((s) => ({ id: r.id, ...s })));
+  test.skipIf(!haveSeeds).each(anchors)(
+    `$id: anchor "$anchor" occurs verbatim in $seed${haveSeeds ? '' : ' (skipped: seeds folder absent)'}`,
+    ({ seed, anchor }) => {
+      const path = resolve(SEEDS, seed);
+      expect(existsSync(path), `${seed} exists in ${SEEDS}`).toBe(true);
+      expect(readFileSync(path, 'utf8')).toContain(anchor);
+    },
+  );
+});

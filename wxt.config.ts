@@ -1,0 +1,20 @@
+import { defineConfig } from 'wxt';
+import { claimlensRules } from './src/build/rules-plugin';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  srcDir: '.',
+  entrypointsDir: 'entrypoints',
+  publicDir: 'public',
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // No auto-imports: src/engine must run unchanged in Node, and explicit imports keep boundaries visible.
+  imports: false,
+  manifest: {
+    name: 'Claimlens',
+    description:
+      'Highlights and explains doubtful stem-cell, cytokine, growth-factor, exosome and PRP claims on skincare pages. Works offline; sends nothing.',
+  },
+  vite: () => ({
+    plugins: [claimlensRules()],
+  }),
+});
