@@ -1,6 +1,6 @@
 // Builds the command-line scanner into dist/cli/claimlens.mjs, with the rules compiled in as for the extension.
 import { defineConfig } from 'vite';
-import { claimlensRules } from './src/build/rules-plugin';
+import { claimlensRules } from './src/build/rules-plugin.ts';
 
 export default defineConfig({
   plugins: [claimlensRules()],

@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { claimlensRules } from './src/build/rules-plugin';
+import { claimlensRules } from './src/build/rules-plugin.ts';
 
 export default defineConfig({
   plugins: [claimlensRules()],

@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { claimlensRules } from './src/build/rules-plugin';
+import { claimlensRules } from './src/build/rules-plugin.ts';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -13,6 +13,9 @@ export default defineConfig({
     name: 'Claimlens',
     description:
       'Highlights and explains doubtful stem-cell, cytokine, growth-factor, exosome and PRP claims on skincare pages. Works offline; sends nothing.',
+    // storage: each tab's latest scan lives in storage.session so it survives the service worker stopping.
+    permissions: ['storage'],
+    action: { default_title: 'Claimlens' },
   },
   vite: () => ({
     plugins: [claimlensRules()],

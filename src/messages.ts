@@ -1,5 +1,5 @@
 /** Messages between the content script and the background, with guards: a message is data until checked. */
-import type { CandidateSentence, ScanResult } from './engine/types';
+import type { CandidateSentence, Finding, ScanResult } from './engine/types.ts';
 
 /** Content script → background: run the matcher on these candidate sentences. */
 export interface MatchRequest {
@@ -12,20 +12,41 @@ export interface MatchResponse extends ScanResult {
   version: string;
 }
 
+/** Content script → background: the page has been scanned (also when it held no trigger word at all). */
+export interface PageScanned {
+  type: 'claimlens:page-scanned';
+  url: string;
+  version: string;
+  findings: Finding[];
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
 export function isMatchRequest(message: unknown): message is MatchRequest {
-  if (typeof message !== 'object' || message === null) return false;
-  const m = message as Partial<MatchRequest>;
   return (
-    m.type === 'claimlens:match' &&
-    Array.isArray(m.candidates) &&
-    m.candidates.every(
-      (c) =>
-        typeof c === 'object' &&
-        c !== null &&
+    isObject(message) &&
+    message.type === 'claimlens:match' &&
+    Array.isArray(message.candidates) &&
+    message.candidates.every(
+      (c: unknown) =>
+        isObject(c) &&
         typeof c.text === 'string' &&
         typeof c.start === 'number' &&
         typeof c.end === 'number' &&
-        Array.isArray(c.ruleIds),
+        Array.isArray(c.ruleIds) &&
+        c.ruleIds.every((id) => typeof id === 'string'),
     )
+  );
+}
+
+export function isPageScanned(message: unknown): message is PageScanned {
+  return (
+    isObject(message) &&
+    message.type === 'claimlens:page-scanned' &&
+    typeof message.url === 'string' &&
+    typeof message.version === 'string' &&
+    Array.isArray(message.findings)
   );
 }

@@ -1,8 +1,8 @@
 /** Reads `rules/` from disk and compiles it (Node only: the build, the tests and the rules scripts). */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { compileRuleSet, type RuleFileText } from '../engine/compile-rules';
-import type { CompiledRuleSet } from '../engine/types';
+import { compileRuleSet, type RuleFileText } from '../engine/compile-rules.ts';
+import type { CompiledRuleSet } from '../engine/types.ts';
 
 /** Shared `unless` sets live in this file; every other YAML file under rules/ is a rule family. */
 export const CONTEXTS_FILE = 'contexts.yaml';

@@ -5,8 +5,8 @@
  */
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { readRuleSources } from './load-rules';
-import { compileRuleSet, RuleSetError } from '../engine/compile-rules';
+import { readRuleSources } from './load-rules.ts';
+import { compileRuleSet, RuleSetError } from '../engine/compile-rules.ts';
 
 const ID = 'virtual:claimlens/rules';
 const RESOLVED = `\0${ID}`;

@@ -1,6 +1,6 @@
 /** The scanner's default output: readable in a terminal, grouped by severity, one claim per line. */
-import type { CompiledRule } from '../engine/types';
-import { groupFindings, sentenceExcerpt, type PageReport } from '../report/build-report';
+import type { CompiledRule } from '../engine/types.ts';
+import { groupFindings, sentenceExcerpt, type PageReport } from '../report/build-report.ts';
 
 export interface Style {
   bold: (s: string) => string;

@@ -4,12 +4,10 @@
  */
 import { parseArgs } from 'node:util';
 import { ruleSet } from 'virtual:claimlens/rules';
-import nlp from '../engine/nlp';
-import { scanText } from '../engine/scan-text';
-import { buildReport } from '../report/build-report';
-import { formatMarkdown } from '../report/markdown-report';
-import { ANSI, formatTerminal, PLAIN } from './format-terminal';
-import { readInput } from './read-input';
+import { buildReport } from '../report/build-report.ts';
+import { formatMarkdown } from '../report/markdown-report.ts';
+import { ANSI, formatTerminal, PLAIN } from './format-terminal.ts';
+import { readInput } from './read-input.ts';
 
 const USAGE = `Usage: claimlens scan PATH... [--text] [--json] [--format text|json|md]
 
@@ -61,6 +59,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     io.stderr(`claimlens: --format must be text, json or md (got "${format}")\n`);
     return 2;
   }
+  // compromise takes most of a second to load: only pay for it when there is something to scan.
+  const [{ default: nlp }, { scanText }] = await Promise.all([import('../engine/nlp.ts'), import('../engine/scan-text.ts')]);
   const rules = new Map(ruleSet.rules.map((r) => [r.id, r]));
   let failed = false;
   let first = true;

@@ -1,7 +1,7 @@
 /** Reads one scanner input (a file, or `-` for standard input) and turns it into extracted text. */
 import { readFile } from 'node:fs/promises';
 import { parseHTML } from 'linkedom';
-import { extractText } from '../dom/extract-text';
+import { extractText } from '../dom/extract-text.ts';
 
 export type InputText = { ok: true; input: string; text: string } | { ok: false; input: string; error: string };
 

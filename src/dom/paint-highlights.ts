@@ -3,7 +3,7 @@
  * No element is added to the page and nothing it owns is touched, so frameworks re-rendering their markup
  * never trip over us (wrapping claims in <mark> breaks React and Vue pages: see PITFALLS.md).
  */
-import { SEVERITIES, type Severity } from '../engine/types';
+import { SEVERITIES, type Severity } from '../engine/types.ts';
 
 export const HIGHLIGHT_PREFIX = 'claimlens-';
 

@@ -1,5 +1,5 @@
 /** Maps offsets in extracted text back to DOM Ranges, across however many text nodes a claim spans. */
-import type { PageText, TextChunk } from './extract-text';
+import type { PageText, TextChunk } from './extract-text.ts';
 
 /**
  * The Range covering [start, end) of the extracted text, or null when the offsets fall outside any text

@@ -4,10 +4,10 @@
  */
 import * as v from 'valibot';
 import { LineCounter, parseDocument, type Document } from 'yaml';
-import { ContextFileSchema, RuleFileSchema } from './rule-schema';
-import { expandInflections, PatternError, patternTriggers } from './pattern-triggers';
-import { shortHash } from './hash';
-import type { CompiledRule, CompiledRuleSet, ContextSet, RuleSpec, UnlessPattern } from './types';
+import { ContextFileSchema, RuleFileSchema } from './rule-schema.ts';
+import { expandInflections, PatternError, patternTriggers } from './pattern-triggers.ts';
+import { shortHash } from './hash.ts';
+import type { CompiledRule, CompiledRuleSet, ContextSet, RuleSpec, UnlessPattern } from './types.ts';
 
 /** A rule file as read from disk or typed in the options page. */
 export interface RuleFileText {

@@ -3,8 +3,8 @@
  * words the sentence holds. A rule whose `unless` pattern also matches the sentence stays quiet, and the
  * reason is kept, so the shopper can see why a mention was not flagged.
  */
-import type { Nlp } from './nlp';
-import type { CandidateSentence, CompiledRule, CompiledRuleSet, Finding, QuietMention, ScanResult } from './types';
+import type { Nlp } from './nlp.ts';
+import type { CandidateSentence, CompiledRule, CompiledRuleSet, Finding, QuietMention, ScanResult } from './types.ts';
 
 type Parsed = ReturnType<Nlp['parseMatch']>;
 type View = ReturnType<Nlp>;

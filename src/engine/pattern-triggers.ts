@@ -3,7 +3,7 @@
  * The prefilter scans for these words only, so compromise never sees a sentence that could not match
  * (the same idea as compromise's own `buildNet`, which indexes patterns by the words they need).
  */
-import nlp from './nlp';
+import nlp from './nlp.ts';
 
 /** One term of a parsed compromise pattern: the subset of fields we read. */
 interface PatternTerm {

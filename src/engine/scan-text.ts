@@ -1,8 +1,8 @@
 /** The whole engine in one call, for the command-line scanner, the tests and the benchmark. */
-import { buildTriggerMatcher, findCandidates, type TriggerMatcher } from './find-candidates';
-import { matchClaims } from './match-claims';
-import type { Nlp } from './nlp';
-import type { CompiledRuleSet, ScanResult } from './types';
+import { buildTriggerMatcher, findCandidates, type TriggerMatcher } from './find-candidates.ts';
+import { matchClaims } from './match-claims.ts';
+import type { Nlp } from './nlp.ts';
+import type { CompiledRuleSet, ScanResult } from './types.ts';
 
 const matchers = new WeakMap<CompiledRuleSet, TriggerMatcher>();
 

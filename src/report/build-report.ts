@@ -2,7 +2,7 @@
  * The page report: what the scanner prints with --json, what the popup exports, what the printable report
  * shows. One builder, so every surface tells the same story.
  */
-import { SEVERITIES, type CompiledRuleSet, type Finding, type ScanResult, type Severity } from '../engine/types';
+import { SEVERITIES, type CompiledRuleSet, type Finding, type ScanResult, type Severity } from '../engine/types.ts';
 
 /** A mismatch between a page's claims and its ingredient list (filled by the ingredient cross-check). */
 export interface CrossCheck {

@@ -1,6 +1,6 @@
 /** The page report as Markdown: for `claimlens scan --format md`, the popup's export and the printable report. */
-import type { CompiledRule, Severity } from '../engine/types';
-import { groupFindings, sentenceExcerpt, type PageReport } from './build-report';
+import type { CompiledRule, Severity } from '../engine/types.ts';
+import { groupFindings, sentenceExcerpt, type PageReport } from './build-report.ts';
 
 export const SEVERITY_LABELS: Record<Severity, string> = {
   misleading: 'Misleading',

@@ -5,8 +5,8 @@ import { resolve } from 'node:path';
 import { describe, expect, it, test } from 'vitest';
 import { parse } from 'yaml';
 import { ruleSet } from 'virtual:claimlens/rules';
-import nlp from '../../../src/engine/nlp';
-import { scanText } from '../../../src/engine/scan-text';
+import nlp from '../../../src/engine/nlp.ts';
+import { scanText } from '../../../src/engine/scan-text.ts';
 
 const SEEDS = resolve(process.env.CLAIMLENS_SEEDS ?? '../shared/seeds');
 const haveSeeds = existsSync(SEEDS);

@@ -1,0 +1,69 @@
+// The shopper's first moment: open a product page and see its claims underlined, and nothing else.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'puppeteer-core';
+import {
+  collectPageErrors,
+  highlightedTexts,
+  launchWithExtension,
+  serveFixtures,
+  waitForHighlights,
+  waitForTabReport,
+  type FixtureServer,
+} from './harness.ts';
+
+let browser: Browser;
+let server: FixtureServer;
+
+beforeAll(async () => {
+  server = await serveFixtures();
+  browser = await launchWithExtension();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('highlights on a product page', () => {
+  it('underlines every claim, across inline markup, under claimlens- names', async () => {
+    const page = await browser.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(server.url('stem-cell-serum.html'));
+    await waitForHighlights(page);
+    const texts = await highlightedTexts(page);
+    expect(texts).toEqual([
+      ['claimlens-risky', 'grow new tissue'],
+      ['claimlens-misleading', 'live stem cells'],
+      ['claimlens-unsupported', 'stable at room temperature'],
+      ['claimlens-unsupported', 'stay active for years'],
+    ]);
+    expect(errors).toEqual([]);
+    expect((await waitForTabReport(browser, page.url())).badge).toBe('4');
+    await page.close();
+  });
+
+  it('leaves the FAQ question, the review box and the page markup alone', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url('stem-cell-serum.html'));
+    const before = await page.evaluate(() => document.body.innerHTML);
+    await waitForHighlights(page);
+    const texts = (await highlightedTexts(page)).map(([, t]) => t);
+    // "Does this serum contain live stem cells?" is a question; the textarea is the shopper's own text.
+    expect(texts.filter((t) => t === 'live stem cells')).toHaveLength(1);
+    expect(await page.evaluate(() => document.body.innerHTML)).toBe(before);
+    await page.close();
+  });
+
+  it('paints nothing on a page without claims', async () => {
+    const page = await browser.newPage();
+    const errors = collectPageErrors(page);
+    const url = server.url('plain-moisturiser.html');
+    await page.goto(url);
+    // The scan's report reaching the background is the state that says the content script is done.
+    const report = await waitForTabReport(browser, url);
+    expect(report).toEqual({ findings: [], badge: '' });
+    expect(await highlightedTexts(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,60 @@
+// The prefilter decides what compromise ever sees: it must find every sentence a rule could match, and
+// nothing past the sentence's bounds.
+import { describe, expect, it, test } from 'vitest';
+import { buildTriggerMatcher, findCandidates, sentenceBounds } from '../../../src/engine/find-candidates.ts';
+
+const matcher = buildTriggerMatcher({ triggers: { stem: ['stem-rule'], cells: ['stem-rule', 'cell-rule'], 'tgf-β3': ['tgf'] } });
+
+function boundsOf(text: string, word: string): string {
+  const at = text.indexOf(word);
+  const [s, e] = sentenceBounds(text, at, at + word.length);
+  return text.slice(s, e);
+}
+
+describe('sentenceBounds', () => {
+  test.each([
+    ['First one. Our stem serum works. Last one.', 'Our stem serum works.'],
+    ['Heading\nOur stem serum works\nNext block', 'Our stem serum works'],
+    ['Lab data, e.g. stem research, shows it! Next.', 'Lab data, e.g. stem research, shows it!'],
+    ['Made by Dr. Lee with stem extracts. Done.', 'Made by Dr. Lee with stem extracts.'],
+    ['Is it stem based? Yes.', 'Is it stem based?'],
+    ['Gentle • stem complex • vegan', 'stem complex'],
+    ['Contains 2.5% stem extract. Next.', 'Contains 2.5% stem extract.'],
+  ])('%j → %j', (text, sentence) => {
+    expect(boundsOf(text, 'stem')).toBe(sentence);
+  });
+
+  it('cuts a run-on text without punctuation to a window around the hit, at word boundaries', () => {
+    const text = `${'word '.repeat(400)}stem ${'word '.repeat(400)}`;
+    const sentence = boundsOf(text, 'stem');
+    expect(sentence.length).toBeLessThan(1300);
+    expect(sentence).toMatch(/^word .* stem word .*word$/);
+  });
+});
+
+describe('findCandidates', () => {
+  it('returns nothing for text without trigger words', () => {
+    expect(findCandidates('A light cream for everyday hydration. Fragrance free.', matcher)).toEqual([]);
+  });
+
+  it('returns each sentence once with every rule its triggers wake, offsets into the text', () => {
+    const text = 'Plain start. Our stem cells renew. Middle plain. More cells here!';
+    const found = findCandidates(text, matcher);
+    expect(found.map((c) => [c.text, c.ruleIds])).toEqual([
+      ['Our stem cells renew.', ['cell-rule', 'stem-rule']],
+      ['More cells here!', ['cell-rule', 'stem-rule']],
+    ]);
+    for (const c of found) expect(text.slice(c.start, c.end)).toBe(c.text);
+  });
+
+  test.each([
+    ['STEM Cells', true],
+    ['stemming the tide', false],
+    ['system', false],
+    ['cells.', true],
+    ['Contains TGF-β3 today', true],
+    ['TGF-β34', false],
+  ])('matches whole words only, case-insensitively: %j → %s', (text, hit) => {
+    expect(findCandidates(text, matcher).length > 0).toBe(hit);
+  });
+});
