@@ -56,7 +56,7 @@ export function compileRuleSet(ruleFiles: readonly RuleFileText[], contextsFile?
     if (!parsed) continue;
     const result = v.safeParse(RuleFileSchema, parsed.value);
     if (!result.success) {
-      for (const issue of result.issues) problems.push(issueProblem(source.file, parsed.doc, parsed.lines, issue));
+      for (const issue of result.issues) problems.push(issueProblem(source.file, parsed.doc, parsed.lines, issue, RuleFileSchema));
       continue;
     }
     result.output.forEach((spec, index) => {
@@ -127,7 +127,7 @@ function parseContextFile(source: RuleFileText, problems: RuleProblem[]): Record
   if (!parsed) return {};
   const result = v.safeParse(ContextFileSchema, parsed.value);
   if (result.success) return result.output;
-  for (const issue of result.issues) problems.push(issueProblem(source.file, parsed.doc, parsed.lines, issue));
+  for (const issue of result.issues) problems.push(issueProblem(source.file, parsed.doc, parsed.lines, issue, ContextFileSchema));
   return {};
 }
 
@@ -152,11 +152,9 @@ function parseYaml(source: RuleFileText, problems: RuleProblem[]): ParsedYaml | 
 
 type Issue = v.InferIssue<typeof RuleFileSchema> | v.InferIssue<typeof ContextFileSchema>;
 
-function issueProblem(file: string, doc: Document, lines: LineCounter, issue: Issue): RuleProblem {
+function issueProblem(file: string, doc: Document, lines: LineCounter, issue: Issue, root: SchemaNode): RuleProblem {
   const path = (issue.path ?? []).map((item) => item.key as string | number);
-  // valibot reports a missing key with the enclosing object's message; say plainly what is wrong.
-  const missing = issue.type === 'strict_object' && issue.input === undefined && path.length > 0;
-  const problem: RuleProblem = { file, line: lineOf(doc, lines, path), message: missing ? 'is missing' : issue.message };
+  const problem: RuleProblem = { file, line: lineOf(doc, lines, path), message: issueMessage(issue, path, root) };
   if (typeof path[0] === 'number') {
     const id = doc.getIn([path[0], 'id']);
     if (typeof id === 'string') problem.ruleId = id;
@@ -165,6 +163,63 @@ function issueProblem(file: string, doc: Document, lines: LineCounter, issue: Is
   }
   if (path.length > 0) problem.field = formatPath(path);
   return problem;
+}
+
+/** valibot reports missing and unknown keys with the enclosing object's message; say plainly what is wrong. */
+function issueMessage(issue: Issue, path: (string | number)[], root: SchemaNode): string {
+  if (issue.type !== 'strict_object' || path.length === 0) return issue.message;
+  if (issue.expected === 'never') {
+    const key = String(path[path.length - 1]);
+    const known = Object.keys(schemaAt(root, path.slice(0, -1))?.entries ?? {});
+    const near = closest(key, known);
+    return `is not a known field${near ? `; did you mean "${near}"?` : ` (known: ${known.join(', ')})`}`;
+  }
+  return issue.input === undefined ? 'is missing' : issue.message;
+}
+
+/** The parts of a valibot schema we walk to find which keys an object allows. */
+interface SchemaNode {
+  type: string;
+  item?: SchemaNode;
+  value?: SchemaNode;
+  wrapped?: SchemaNode;
+  entries?: Record<string, SchemaNode>;
+}
+
+function schemaAt(root: SchemaNode, path: readonly (string | number)[]): SchemaNode | undefined {
+  let node: SchemaNode | undefined = root;
+  for (const key of path) {
+    while (node?.wrapped) node = node.wrapped;
+    node = node?.item ?? node?.value ?? node?.entries?.[String(key)];
+  }
+  while (node?.wrapped) node = node.wrapped;
+  return node;
+}
+
+/** The known name within two edits of `name`, if any: catches typos such as `explaination`. */
+function closest(name: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const candidate of known) {
+    const d = editDistance(name, candidate);
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
 }
 
 function formatPath(path: (string | number)[]): string {

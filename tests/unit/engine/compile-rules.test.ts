@@ -55,9 +55,10 @@ describe('compileRuleSet', () => {
   });
 
   it('names a misspelt field', () => {
-    expect(errorOf(GOOD.replace('  explanation:', '  explaination:'))).toContain(
-      'rules/sample.yaml:10: rule "sample-rule", field "explaination":',
-    );
+    expect(errorOf(GOOD.replace('  explanation:', '  explaination:')).split('\n')).toEqual([
+      'rules/sample.yaml:2: rule "sample-rule", field "explanation": is missing',
+      'rules/sample.yaml:10: rule "sample-rule", field "explaination": is not a known field; did you mean "explanation"?',
+    ]);
   });
 
   it('names a nested field inside sources', () => {
@@ -94,6 +95,12 @@ describe('compileRuleSet', () => {
       'rules/sample.yaml:3: rule "sample-rule", field "title": must not be empty (a short headline)',
       'rules/sample.yaml:4: rule "sample-rule", field "severity": must be one of misleading, unsupported, risky, context',
     ]);
+  });
+
+  it('lists the known fields when a stray one is nothing like them', () => {
+    expect(errorOf(GOOD.replace('  ask: Really?', '  ask: Really?\n  colour: red'))).toBe(
+      'rules/sample.yaml:12: rule "sample-rule", field "colour": is not a known field (known: id, title, severity, claim, match, unless, requires, explanation, ask, sources, examples)',
+    );
   });
 
   it('refuses a file that is not a list', () => {
