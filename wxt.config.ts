@@ -16,6 +16,10 @@ export default defineConfig({
     // storage: each tab's latest scan lives in storage.session so it survives the service worker stopping.
     permissions: ['storage'],
     action: { default_title: 'Claimlens' },
+    commands: {
+      'next-claim': { suggested_key: { default: 'Alt+Shift+N' }, description: 'Show the next claim on the page' },
+      'previous-claim': { suggested_key: { default: 'Alt+Shift+P' }, description: 'Show the previous claim on the page' },
+    },
   },
   vite: () => ({
     plugins: [claimlensRules()],

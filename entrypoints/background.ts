@@ -3,18 +3,25 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { ruleSet } from 'virtual:claimlens/rules';
 import nlp from '../src/engine/nlp.ts';
 import { matchClaims } from '../src/engine/match-claims.ts';
-import { isMatchRequest, isPageScanned, type MatchResponse } from '../src/messages.ts';
+import { isMatchRequest, isPageScanned, type NavigateRequest } from '../src/messages.ts';
 import { badgeText, forgetTab, saveTabReport } from '../src/background/tab-reports.ts';
+import { toCardRule } from '../src/background/card-rules.ts';
+import type { MatchAnswer } from '../src/content/scan-root.ts';
 
 // compromise lives here, off the page's main thread: the content script sends candidate sentences only.
 export default defineBackground(() => {
+  const cardRules = new Map(ruleSet.rules.map((r) => [r.id, toCardRule(r, {})]));
+
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     if (isMatchRequest(message)) {
-      const response: MatchResponse = { version: ruleSet.version, ...matchClaims(nlp, message.candidates, ruleSet) };
-      return Promise.resolve(response);
+      const { findings } = matchClaims(nlp, message.candidates, ruleSet);
+      const rules: MatchAnswer['rules'] = {};
+      for (const f of findings) rules[f.ruleId] ??= cardRules.get(f.ruleId)!;
+      return Promise.resolve<MatchAnswer>({ findings, rules });
     }
     const tabId = sender.tab?.id;
-    if (isPageScanned(message) && tabId !== undefined) {
+    // Only the top frame's scan speaks for the tab; frames highlight their own claims.
+    if (isPageScanned(message) && tabId !== undefined && sender.frameId === 0) {
       const { url, version, findings } = message;
       return Promise.all([
         saveTabReport(browser, tabId, { url, version, findings, scannedAt: Date.now() }),
@@ -23,5 +30,14 @@ export default defineBackground(() => {
     }
     return undefined;
   });
+
+  browser.commands.onCommand.addListener(async (command, tab) => {
+    const direction = command === 'next-claim' ? 'next' : command === 'previous-claim' ? 'previous' : undefined;
+    const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    if (!direction || tabId === undefined) return;
+    const request: NavigateRequest = { type: 'claimlens:navigate', direction };
+    await browser.tabs.sendMessage(tabId, request, { frameId: 0 }).catch(() => undefined);
+  });
+
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(browser, tabId));
 });

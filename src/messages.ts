@@ -20,6 +20,13 @@ export interface PageScanned {
   findings: Finding[];
 }
 
+/** Background or popup → content script: show the next, the previous, or a given claim. */
+export interface NavigateRequest {
+  type: 'claimlens:navigate';
+  direction: 'next' | 'previous' | 'index';
+  index?: number;
+}
+
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
@@ -48,5 +55,14 @@ export function isPageScanned(message: unknown): message is PageScanned {
     typeof message.url === 'string' &&
     typeof message.version === 'string' &&
     Array.isArray(message.findings)
+  );
+}
+
+export function isNavigateRequest(message: unknown): message is NavigateRequest {
+  return (
+    isObject(message) &&
+    message.type === 'claimlens:navigate' &&
+    (message.direction === 'next' || message.direction === 'previous' || message.direction === 'index') &&
+    (message.index === undefined || typeof message.index === 'number')
   );
 }

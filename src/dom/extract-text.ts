@@ -42,53 +42,84 @@ export interface ExtractOptions {
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 
-/** Extracts the text of `root` and its open shadow roots, in document order. */
+/** Extracts the text of `root` and its open shadow roots, in document order, in one go. */
 export function extractText(root: Node, options: ExtractOptions = {}): PageText {
-  const parts: string[] = [];
-  const chunks: TextChunk[] = [];
-  let length = 0;
-  let atLineStart = true;
+  const extractor = new TextExtractor(root, options);
+  extractor.step(() => false);
+  return extractor.result();
+}
 
-  const breakLine = () => {
-    if (!atLineStart) {
-      parts.push('\n');
-      length += 1;
-      atLineStart = true;
-    }
-  };
-
+/**
+ * Extracts in slices: `step` works until `shouldPause()` says the slice is used up, so a caller can give the
+ * page its main thread back between slices on very large pages.
+ */
+export class TextExtractor {
+  private readonly parts: string[] = [];
+  private readonly chunks: TextChunk[] = [];
+  private length = 0;
+  private atLineStart = true;
   // An explicit stack rather than recursion: product pages nest deep enough to matter.
-  const stack: { node: Node; leaving: boolean }[] = [{ node: root, leaving: false }];
-  while (stack.length > 0) {
-    const { node, leaving } = stack.pop()!;
+  private readonly stack: { node: Node; leaving: boolean }[];
+
+  constructor(root: Node, private readonly options: ExtractOptions = {}) {
+    this.stack = [{ node: root, leaving: false }];
+  }
+
+  /** Walks on until done (returns true) or until `shouldPause()` is true, checked every 256 nodes. */
+  step(shouldPause: () => boolean): boolean {
+    let visited = 0;
+    while (this.stack.length > 0) {
+      if ((++visited & 255) === 0 && shouldPause()) return false;
+      this.visit(this.stack.pop()!);
+    }
+    return true;
+  }
+
+  result(): PageText {
+    return { text: this.parts.join(''), chunks: this.chunks };
+  }
+
+  private breakLine(): void {
+    if (!this.atLineStart) {
+      this.parts.push('\n');
+      this.length += 1;
+      this.atLineStart = true;
+    }
+  }
+
+  private visit({ node, leaving }: { node: Node; leaving: boolean }): void {
     if (node.nodeType === TEXT_NODE) {
       const data = (node as Text).data;
-      if (data.length === 0) continue;
-      chunks.push({ node: node as Text, start: length });
-      parts.push(data.replace(/[\n\r\t\f]/g, ' '));
-      length += data.length;
-      if (/\S/.test(data)) atLineStart = false;
-      continue;
+      if (data.length === 0) return;
+      this.chunks.push({ node: node as Text, start: this.length });
+      this.parts.push(data.replace(/[\n\r\t\f]/g, ' '));
+      this.length += data.length;
+      if (/\S/.test(data)) this.atLineStart = false;
+      return;
     }
     const isElement = node.nodeType === ELEMENT_NODE;
     const tag = isElement ? (node as Element).tagName.toUpperCase() : '';
     if (leaving) {
-      if (BLOCKS.has(tag)) breakLine();
-      continue;
+      if (BLOCKS.has(tag)) this.breakLine();
+      return;
     }
     if (isElement) {
       const element = node as Element;
-      if (SKIPPED.has(tag) || isEditable(element) || options.exclude?.(element)) continue;
-      if (BLOCKS.has(tag)) breakLine();
-      stack.push({ node, leaving: true });
+      if (SKIPPED.has(tag) || isEditable(element) || this.options.exclude?.(element)) return;
+      if (BLOCKS.has(tag)) this.breakLine();
+      this.stack.push({ node, leaving: true });
     }
     const children: Node[] = [];
     const shadow = isElement ? (node as Element).shadowRoot : null;
     if (shadow) for (let c = shadow.firstChild; c; c = c.nextSibling) children.push(c);
     for (let c = node.firstChild; c; c = c.nextSibling) children.push(c);
-    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, leaving: false });
+    for (let i = children.length - 1; i >= 0; i--) this.stack.push({ node: children[i]!, leaving: false });
   }
-  return { text: parts.join(''), chunks };
+}
+
+/** Block-level tags, for callers that widen a changed node to the block holding its sentences. */
+export function isBlockElement(element: Element): boolean {
+  return BLOCKS.has(element.tagName.toUpperCase());
 }
 
 function isEditable(element: Element): boolean {

@@ -113,3 +113,36 @@ export async function waitForTabReport(browser: Browser, url: string): Promise<{
     }
   }, url);
 }
+
+/** Viewport centre of the first highlighted range whose text is `text`. */
+export async function claimPoint(page: Page, text: string): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate((text: string) => {
+    for (const [name, h] of CSS.highlights) {
+      if (!name.startsWith('claimlens-')) continue;
+      for (const r of h) {
+        if (!(r instanceof Range) || r.toString() !== text) continue;
+        const rect = r.getClientRects()[0];
+        if (rect) return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      }
+    }
+    return null;
+  }, text);
+  if (!point) throw new Error(`No visible highlight reads "${text}"`);
+  return point;
+}
+
+/** The open claim card's text, or null when no card is open. */
+export async function cardText(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const card = document.querySelector('claimlens-host')?.shadowRoot?.querySelector<HTMLElement>('[role="dialog"]');
+    return card ? card.innerText : null;
+  });
+}
+
+/** Whether keyboard focus is inside the claim card. */
+export async function focusInCard(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const root = document.querySelector('claimlens-host')?.shadowRoot;
+    return Boolean(root?.activeElement?.closest('[role="dialog"]'));
+  });
+}

@@ -1,0 +1,134 @@
+/**
+ * Opens, places and closes the claim card inside our shadow root. The card sits beside the claim and never
+ * off-screen; it follows the claim while the page scrolls and closes once the claim scrolls out of view.
+ * Focus moves into the card when it opens and back where it was when it closes.
+ */
+import { h, render } from 'preact';
+import { ClaimCard, VERDICTS } from '../ui/ClaimCard.tsx';
+import type { UiHost } from '../dom/ui-host.ts';
+import type { ClaimEntry } from './page-claims.ts';
+
+export interface CardActions {
+  onNext: () => void;
+  onPrevious: () => void;
+  onHide: (entry: ClaimEntry) => void;
+  onClosed: () => void;
+}
+
+const GAP = 8;
+
+export class CardController {
+  private current: ClaimEntry | undefined;
+  private returnFocus: Element | null = null;
+  private live: HTMLElement | undefined;
+
+  constructor(
+    private readonly host: () => UiHost,
+    private readonly actions: CardActions,
+  ) {}
+
+  get entry(): ClaimEntry | undefined {
+    return this.current;
+  }
+
+  open(entry: ClaimEntry, index: number, total: number): void {
+    const { mount } = this.host();
+    if (!this.current) {
+      const active = mount.ownerDocument.activeElement;
+      this.returnFocus = active && active !== mount.ownerDocument.body ? active : null;
+    }
+    this.current = entry;
+    const slot = this.slot(mount);
+    render(
+      h(ClaimCard, {
+        rule: entry.rule,
+        text: entry.finding.text,
+        index: index + 1,
+        total,
+        onClose: () => this.close(true),
+        onNext: this.actions.onNext,
+        onPrevious: this.actions.onPrevious,
+        onHide: () => this.actions.onHide(entry),
+      }),
+      slot,
+    );
+    this.announce(`${VERDICTS[entry.rule.severity]} claim: ${entry.rule.title}. Claim ${index + 1} of ${total}.`);
+    this.place();
+  }
+
+  close(restoreFocus: boolean): void {
+    if (!this.current) return;
+    this.current = undefined;
+    const { mount } = this.host();
+    render(null, this.slot(mount));
+    if (restoreFocus && this.returnFocus instanceof HTMLElement && this.returnFocus.isConnected) {
+      this.returnFocus.focus({ preventScroll: true });
+    }
+    this.returnFocus = null;
+    this.actions.onClosed();
+  }
+
+  /** Follows the claim on scroll and resize; closes the card once the claim has left the viewport. */
+  follow(): void {
+    if (!this.current) return;
+    const rect = claimRect(this.current.range);
+    if (!rect || rect.bottom < 0 || rect.top > innerHeight || rect.right < 0 || rect.left > innerWidth) {
+      this.close(false);
+      return;
+    }
+    this.place();
+  }
+
+  private place(): void {
+    const entry = this.current;
+    if (!entry) return;
+    const card = this.slot(this.host().mount).firstElementChild as HTMLElement | null;
+    const rect = claimRect(entry.range);
+    if (!card || !rect) return;
+    // Below the claim if it fits, else above; if neither fits, the roomier side, with the card scrolling inside.
+    card.style.maxHeight = '';
+    const { width, height: natural } = card.getBoundingClientRect();
+    const roomBelow = innerHeight - rect.bottom - 2 * GAP;
+    const roomAbove = rect.top - 2 * GAP;
+    const below = natural <= roomBelow || (natural > roomAbove && roomBelow >= roomAbove);
+    const height = Math.min(natural, below ? roomBelow : roomAbove);
+    card.style.maxHeight = `${Math.max(height, 0)}px`;
+    const top = below ? rect.bottom + GAP : rect.top - GAP - height;
+    card.style.top = `${clamp(top, GAP, innerHeight - height - GAP)}px`;
+    card.style.left = `${clamp(rect.left, GAP, innerWidth - width - GAP)}px`;
+  }
+
+  private slot(mount: HTMLElement): HTMLElement {
+    let slot = mount.querySelector<HTMLElement>('.card-slot');
+    if (!slot) {
+      slot = mount.ownerDocument.createElement('div');
+      slot.className = 'card-slot';
+      mount.append(slot);
+    }
+    return slot;
+  }
+
+  /** A polite live region says which claim the card shows, for screen readers. */
+  private announce(message: string): void {
+    const { mount } = this.host();
+    if (!this.live || !this.live.isConnected) {
+      this.live = mount.ownerDocument.createElement('div');
+      this.live.className = 'visually-hidden';
+      this.live.setAttribute('role', 'status');
+      this.live.setAttribute('aria-live', 'polite');
+      mount.append(this.live);
+    }
+    this.live.textContent = message;
+  }
+}
+
+/** The box of the claim's last line: the card goes right under where the eye finished reading. */
+function claimRect(range: Range): DOMRect | undefined {
+  const rects = range.getClientRects();
+  const last = rects[rects.length - 1];
+  return last && (last.width > 0 || last.height > 0) ? last : undefined;
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.max(min, Math.min(value, Math.max(min, max)));
+}

@@ -1,0 +1,196 @@
+/**
+ * Claimlens on one page: scans it, paints the claims, opens the card on click or keyboard command, rescans
+ * what changes, starts over on SPA navigation, and reports each state to the background. Every listener goes
+ * through the content-script context, so invalidating the extension undoes all of it; every handler is
+ * guarded, so nothing we do ever throws into the page's console.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Browser } from 'webextension-polyfill';
+import { buildTriggerMatcher } from '../engine/find-candidates.ts';
+import type { CandidateSentence, Prefilter } from '../engine/types.ts';
+import { clearHighlights, paintHighlights } from '../dom/paint-highlights.ts';
+import { rangeAtPoint } from '../dom/hit-test.ts';
+import { createUiHost, isInUiHost, HOST_TAG, type UiHost } from '../dom/ui-host.ts';
+import type { MatchRequest, PageScanned } from '../messages.ts';
+import { isNavigateRequest } from '../messages.ts';
+import { PageClaims, type ClaimEntry } from './page-claims.ts';
+import { scanRoot, type MatchAnswer } from './scan-root.ts';
+import { watchChanges } from './watch-changes.ts';
+import { CardController } from './card-controller.ts';
+import { loadHiddenClaims, saveHiddenClaims } from './hidden-claims.ts';
+
+export interface PageEnv {
+  browser: Pick<Browser, 'runtime' | 'storage'>;
+  prefilter: Prefilter;
+  version: string;
+  cardCss: string;
+}
+
+/** Elements whose clicks belong to the page: a claim inside a link is still a link. */
+const INTERACTIVE = 'a[href], button, input, select, textarea, label, summary, [role="button"], [role="link"], [role="tab"], [contenteditable]:not([contenteditable="false"])';
+
+export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
+  const body = document.body;
+  if (!body) return;
+  const claims = new PageClaims();
+  const triggers = buildTriggerMatcher(env.prefilter);
+  let host: UiHost | undefined;
+  const uiHost = () => (host?.host.isConnected ? host : (host = createUiHost(document, env.cardCss)));
+  let generation = 0;
+  let hidden = new Set<string>();
+  let hiddenLoaded: Promise<void> = loadHidden();
+  let queue: Promise<void> = Promise.resolve();
+
+  const card = new CardController(uiHost, {
+    onNext: () => move(1),
+    onPrevious: () => move(-1),
+    onHide: (entry) => void hide(entry),
+    onClosed: () => undefined,
+  });
+
+  async function loadHidden(): Promise<void> {
+    hidden = await loadHiddenClaims(env.browser, location.href);
+  }
+
+  const match = async (candidates: CandidateSentence[]): Promise<MatchAnswer> => {
+    const request: MatchRequest = { type: 'claimlens:match', candidates };
+    return (await env.browser.runtime.sendMessage(request)) as MatchAnswer;
+  };
+
+  function scan(roots: Element[]): void {
+    const gen = generation;
+    queue = queue.then(async () => {
+      await hiddenLoaded;
+      const found: ClaimEntry[] = [];
+      for (const root of roots) {
+        if (!root.isConnected) continue;
+        const entries = await scanRoot(root, {
+          triggers,
+          match,
+          exclude: (el) => el.localName === HOST_TAG,
+          yieldToPage: () => new Promise((ok) => setTimeout(ok, 0)),
+          cancelled: () => ctx.isInvalid || gen !== generation,
+        });
+        if (entries === null) return;
+        found.push(...entries);
+      }
+      claims.replaceWithin(roots, found);
+      claims.without(hidden);
+      refresh();
+    }).catch(() => undefined);
+  }
+
+  function refresh(): void {
+    claims.prune();
+    const list = claims.list();
+    if (list.length > 0 || host) paintHighlights(list.map((e) => ({ severity: e.finding.severity, range: e.range })));
+    if (card.entry && !list.includes(card.entry)) card.close(false);
+    const report: PageScanned = { type: 'claimlens:page-scanned', url: location.href, version: env.version, findings: list.map((e) => e.finding) };
+    env.browser.runtime.sendMessage(report).catch(() => undefined);
+  }
+
+  function open(index: number, reveal: boolean): void {
+    const list = claims.list();
+    const entry = list[index];
+    if (!entry) return;
+    if (reveal) {
+      const element = entry.range.startContainer.parentElement;
+      element?.scrollIntoView({ block: 'center', inline: 'nearest' });
+    }
+    card.open(entry, index, list.length);
+  }
+
+  function move(direction: 1 | -1): void {
+    const list = claims.list();
+    if (list.length === 0) return;
+    const current = card.entry ? list.indexOf(card.entry) : -1;
+    const next = current < 0 ? (direction > 0 ? 0 : list.length - 1) : (current + direction + list.length) % list.length;
+    open(next, true);
+  }
+
+  async function hide(entry: ClaimEntry): Promise<void> {
+    hidden.add(entry.key);
+    card.close(true);
+    claims.without(hidden);
+    refresh();
+    await saveHiddenClaims(env.browser, location.href, hidden);
+  }
+
+  const guard =
+    <A extends unknown[]>(fn: (...args: A) => void) =>
+    (...args: A) => {
+      try {
+        fn(...args);
+      } catch {
+        // A hostile or broken page must never see our errors.
+      }
+    };
+
+  ctx.addEventListener(
+    window,
+    'click',
+    guard((event: MouseEvent) => {
+      if (event.button !== 0 || event.defaultPrevented && !card.entry) return;
+      const target = event.target as Element | null;
+      if (isInUiHost(target)) return;
+      if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || !getSelection()?.isCollapsed || target?.closest?.(INTERACTIVE)) {
+        card.close(false);
+        return;
+      }
+      const index = rangeAtPoint(document, claims.list().map((e) => e.range), event.clientX, event.clientY);
+      if (index >= 0) open(index, false);
+      else card.close(false);
+    }),
+    { capture: true },
+  );
+
+  ctx.addEventListener(
+    window,
+    'keydown',
+    guard((event: KeyboardEvent) => {
+      if (event.key === 'Escape' && card.entry) card.close(true);
+    }),
+  );
+
+  let following = false;
+  const follow = guard(() => {
+    if (following || !card.entry) return;
+    following = true;
+    requestAnimationFrame(() => {
+      following = false;
+      card.follow();
+    });
+  });
+  ctx.addEventListener(window, 'scroll', follow, { capture: true, passive: true });
+  ctx.addEventListener(window, 'resize', follow, { passive: true });
+
+  ctx.addEventListener(window, 'wxt:locationchange', guard(() => {
+    // A new view: nothing found on the old one is true here (PITFALLS.md 5).
+    generation++;
+    card.close(false);
+    claims.clear();
+    clearHighlights();
+    hiddenLoaded = loadHidden();
+    refresh();
+    ctx.setTimeout(() => scan([document.body]), 300);
+  }));
+
+  const onMessage = (message: unknown) => {
+    if (isNavigateRequest(message)) {
+      if (message.direction === 'next') move(1);
+      else if (message.direction === 'previous') move(-1);
+      else open(message.index ?? 0, true);
+    }
+    return undefined;
+  };
+  env.browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => {
+    env.browser.runtime.onMessage.removeListener(onMessage);
+    card.close(false);
+    clearHighlights();
+    host?.host.remove();
+  });
+
+  watchChanges(document.documentElement, (roots) => scan(roots), { ignore: isInUiHost, signal: ctx.signal });
+  scan([body]);
+}

@@ -1,0 +1,79 @@
+// The shopper's second moment: click a highlighted claim, read why it is doubtful, close the card.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'puppeteer-core';
+import { cardText, claimPoint, collectPageErrors, focusInCard, launchWithExtension, serveFixtures, waitForHighlights, type FixtureServer } from './harness.ts';
+
+let browser: Browser;
+let server: FixtureServer;
+
+beforeAll(async () => {
+  server = await serveFixtures();
+  browser = await launchWithExtension();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openFixture(name: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage();
+  const errors = collectPageErrors(page);
+  await page.setViewport({ width: 1000, height: 700 });
+  await page.goto(server.url(name));
+  await waitForHighlights(page);
+  return { page, errors };
+}
+
+describe('claim card', () => {
+  it('opens on a click with verdict, rule title, explanation, source and question; Esc closes it', async () => {
+    const { page, errors } = await openFixture('stem-cell-serum.html');
+    const { x, y } = await claimPoint(page, 'live stem cells');
+    await page.mouse.click(x, y);
+    await page.waitForFunction(() => document.querySelector('claimlens-host')?.shadowRoot?.querySelector('[role="dialog"]'));
+    const text = (await cardText(page))!;
+    expect(text).toContain('MISLEADING');
+    expect(text).toContain('Living stem cells in the product');
+    expect(text).toContain('“live stem cells”');
+    expect(text).toContain('Why it is doubtful');
+    expect(text).toContain('Ask the seller');
+    expect(text).toContain('“there are no cells in the cream”');
+    expect(await focusInCard(page)).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('claimlens-host')?.shadowRoot?.querySelector('[role="dialog"]'));
+    expect(await cardText(page)).toBeNull();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('closes on a click elsewhere, and leaves ordinary text clicks to the page', async () => {
+    const { page } = await openFixture('stem-cell-serum.html');
+    const { x, y } = await claimPoint(page, 'live stem cells');
+    await page.mouse.click(x, y);
+    await page.waitForFunction(() => document.querySelector('claimlens-host')?.shadowRoot?.querySelector('[role="dialog"]'));
+    await page.evaluate(() => {
+      (window as unknown as { clicks: number }).clicks = 0;
+      document.querySelector('h1')!.addEventListener('click', () => (window as unknown as { clicks: number }).clicks++);
+    });
+    await page.click('h1');
+    await page.waitForFunction(() => !document.querySelector('claimlens-host')?.shadowRoot?.querySelector('[role="dialog"]'));
+    expect(await page.evaluate(() => (window as unknown as { clicks: number }).clicks)).toBe(1);
+    await page.close();
+  });
+
+  it('moves to the next and previous claim from the keyboard inside the card', async () => {
+    const { page } = await openFixture('stem-cell-serum.html');
+    const { x, y } = await claimPoint(page, 'live stem cells');
+    await page.mouse.click(x, y);
+    await page.waitForFunction(() => document.querySelector('claimlens-host')?.shadowRoot?.querySelector('[role="dialog"]'));
+    expect(await cardText(page)).toContain('1 / 4');
+    await page.keyboard.press('n');
+    await page.waitForFunction(() => document.querySelector('claimlens-host')?.shadowRoot?.querySelector('[role="dialog"]')?.textContent?.includes('2 / 4'));
+    expect(await cardText(page)).toContain('“stay active for years”');
+    await page.keyboard.press('p');
+    await page.keyboard.press('p');
+    await page.waitForFunction(() => document.querySelector('claimlens-host')?.shadowRoot?.querySelector('[role="dialog"]')?.textContent?.includes('4 / 4'));
+    expect(await cardText(page)).toContain('Grows new tissue');
+    await page.close();
+  });
+});
