@@ -3,44 +3,14 @@
  * the file, line, rule id and field, and all problems are reported at once, so a broken rule is fixed in one go.
  */
 import * as v from 'valibot';
-import { LineCounter, parseDocument, type Document } from 'yaml';
 import { ContextFileSchema, RuleFileSchema } from './rule-schema.ts';
 import { expandInflections, PatternError, patternTriggers } from './pattern-triggers.ts';
 import { shortHash } from './hash.ts';
+import { issueProblem, lineOf, parseYaml, RuleSetError, type RuleFileText, type RuleProblem } from './yaml-problems.ts';
 import type { CompiledRule, CompiledRuleSet, ContextSet, RuleSpec, UnlessPattern } from './types.ts';
 
-/** A rule file as read from disk or typed in the options page. */
-export interface RuleFileText {
-  /** Shown in messages, e.g. `rules/stability.yaml`. */
-  file: string;
-  text: string;
-}
-
-/** One problem in one rule file. */
-export interface RuleProblem {
-  file: string;
-  /** 1-based line of the offending value, when known. */
-  line?: number;
-  ruleId?: string;
-  /** Dotted path of the field, e.g. `sources[0].anchor`. */
-  field?: string;
-  message: string;
-}
-
-/** Thrown when any rule file is invalid; `problems` lists each one, `message` reads well in a terminal. */
-export class RuleSetError extends Error {
-  constructor(readonly problems: RuleProblem[]) {
-    super(problems.map(formatProblem).join('\n'));
-    this.name = 'RuleSetError';
-  }
-}
-
-export function formatProblem(p: RuleProblem): string {
-  const where = p.line === undefined ? p.file : `${p.file}:${p.line}`;
-  const rule = p.ruleId === undefined ? '' : ` rule "${p.ruleId}",`;
-  const field = p.field === undefined ? '' : ` field "${p.field}":`;
-  return `${where}:${rule}${field} ${p.message}`;
-}
+// The error shapes moved to yaml-problems.ts, shared with the cytokine lexicon; importers keep this path.
+export { formatProblem, RuleSetError, type RuleFileText, type RuleProblem } from './yaml-problems.ts';
 
 /**
  * Validates and compiles rule files and the shared `unless` sets into one rule set.
@@ -50,34 +20,36 @@ export function compileRuleSet(ruleFiles: readonly RuleFileText[], contextsFile?
   const problems: RuleProblem[] = [];
   const contexts = contextsFile ? parseContextFile(contextsFile, problems) : {};
   const rules: CompiledRule[] = [];
+  const triggersOf = new Map<string, string[]>();
   const seen = new Map<string, string>();
   for (const source of ruleFiles) {
     const parsed = parseYaml(source, problems);
     if (!parsed) continue;
     const result = v.safeParse(RuleFileSchema, parsed.value);
     if (!result.success) {
-      for (const issue of result.issues) problems.push(issueProblem(source.file, parsed.doc, parsed.lines, issue, RuleFileSchema));
+      for (const issue of result.issues) problems.push(issueProblem(source.file, parsed, issue, RuleFileSchema));
       continue;
     }
     result.output.forEach((spec, index) => {
       const at = (field: string, message: string, path: (string | number)[]) =>
-        problems.push({ file: source.file, line: lineOf(parsed.doc, parsed.lines, [index, ...path]), ruleId: spec.id, field, message });
+        problems.push({ file: source.file, line: lineOf(parsed, [index, ...path]), ruleId: spec.id, field, message });
       const earlier = seen.get(spec.id);
       if (earlier !== undefined) at('id', `duplicates the id of a rule in ${earlier}`, ['id']);
       seen.set(spec.id, source.file);
       const compiled = compileRule(spec, source.file, contexts, at);
-      if (compiled) rules.push(compiled);
+      if (compiled) {
+        rules.push(compiled.rule);
+        triggersOf.set(compiled.rule.id, compiled.triggers);
+      }
     });
   }
   if (problems.length > 0) throw new RuleSetError(problems);
   rules.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const triggers: Record<string, string[]> = {};
   for (const rule of rules) {
-    for (const pattern of rule.match) {
-      for (const word of patternTriggers(pattern)) {
-        const ids = (triggers[word] ??= []);
-        if (!ids.includes(rule.id)) ids.push(rule.id);
-      }
+    for (const word of triggersOf.get(rule.id) ?? []) {
+      const ids = (triggers[word] ??= []);
+      if (!ids.includes(rule.id)) ids.push(rule.id);
     }
   }
   const body = { rules, prefilter: { triggers } };
@@ -91,18 +63,23 @@ function compileRule(
   file: string,
   contexts: Record<string, ContextSet>,
   report: Report,
-): CompiledRule | undefined {
+): { rule: CompiledRule; triggers: string[] } | undefined {
   let ok = true;
+  const triggerList = (field: 'match' | 'requires', patterns: string[]) =>
+    patterns.map((pattern, i) => {
+      try {
+        return patternTriggers(pattern);
+      } catch (err) {
+        if (!(err instanceof PatternError)) throw err;
+        report(`${field}[${i}]`, `pattern "${spec[field][i]}" ${err.message}`, [field, i]);
+        ok = false;
+        return { words: [], common: [] };
+      }
+    });
   const match = spec.match.map(expandInflections);
-  match.forEach((pattern, i) => {
-    try {
-      patternTriggers(pattern);
-    } catch (err) {
-      if (!(err instanceof PatternError)) throw err;
-      report(`match[${i}]`, `pattern "${spec.match[i]}" ${err.message}`, ['match', i]);
-      ok = false;
-    }
-  });
+  const requires = spec.requires.map(expandInflections);
+  const matchTriggers = triggerList('match', match);
+  const requiresTriggers = triggerList('requires', requires);
   const unless: UnlessPattern[] = [];
   spec.unless.forEach((entry, i) => {
     if (!entry.startsWith('$')) {
@@ -119,7 +96,24 @@ function compileRule(
     }
     for (const pattern of set.patterns) unless.push({ pattern: expandInflections(pattern), set: name, reason: set.reason });
   });
-  return ok ? { ...spec, file, match, unless, requires: spec.requires.map(expandInflections) } : undefined;
+  if (!ok) return undefined;
+  // Both a match pattern and a `requires` pattern must match, so either side can be the prefilter: the rarer.
+  const sparse = (list: { common: string[] }[]) => list.length > 0 && list.every((t) => t.common.length === 0);
+  let triggers: string[];
+  if (sparse(matchTriggers)) triggers = matchTriggers.flatMap((t) => t.words);
+  else if (sparse(requiresTriggers)) triggers = requiresTriggers.flatMap((t) => t.words);
+  else {
+    matchTriggers.forEach((t, i) => {
+      if (t.common.length === 0) return;
+      report(
+        `match[${i}]`,
+        `pattern "${spec.match[i]}" can only be prefiltered on common words (${t.common.join(', ')}): make a rarer word required, or add \`requires\` patterns naming the subject`,
+        ['match', i],
+      );
+    });
+    return undefined;
+  }
+  return { rule: { ...spec, file, match, unless, requires }, triggers: [...new Set(triggers)] };
 }
 
 function parseContextFile(source: RuleFileText, problems: RuleProblem[]): Record<string, ContextSet> {
@@ -127,110 +121,6 @@ function parseContextFile(source: RuleFileText, problems: RuleProblem[]): Record
   if (!parsed) return {};
   const result = v.safeParse(ContextFileSchema, parsed.value);
   if (result.success) return result.output;
-  for (const issue of result.issues) problems.push(issueProblem(source.file, parsed.doc, parsed.lines, issue, ContextFileSchema));
+  for (const issue of result.issues) problems.push(issueProblem(source.file, parsed, issue, ContextFileSchema));
   return {};
-}
-
-interface ParsedYaml {
-  value: unknown;
-  doc: Document;
-  lines: LineCounter;
-}
-
-function parseYaml(source: RuleFileText, problems: RuleProblem[]): ParsedYaml | undefined {
-  const lines = new LineCounter();
-  const doc = parseDocument(source.text, { lineCounter: lines, prettyErrors: true });
-  const [err] = doc.errors;
-  if (err) {
-    // The first syntax error is the real one; the rest usually cascade from it.
-    const message = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    problems.push({ file: source.file, line: err.linePos?.[0].line, message: `is not valid YAML: ${message}` });
-    return undefined;
-  }
-  return { value: doc.toJS(), doc, lines };
-}
-
-type Issue = v.InferIssue<typeof RuleFileSchema> | v.InferIssue<typeof ContextFileSchema>;
-
-function issueProblem(file: string, doc: Document, lines: LineCounter, issue: Issue, root: SchemaNode): RuleProblem {
-  const path = (issue.path ?? []).map((item) => item.key as string | number);
-  const problem: RuleProblem = { file, line: lineOf(doc, lines, path), message: issueMessage(issue, path, root) };
-  if (typeof path[0] === 'number') {
-    const id = doc.getIn([path[0], 'id']);
-    if (typeof id === 'string') problem.ruleId = id;
-    else problem.ruleId = `#${path[0] + 1}`;
-    path.shift();
-  }
-  if (path.length > 0) problem.field = formatPath(path);
-  return problem;
-}
-
-/** valibot reports missing and unknown keys with the enclosing object's message; say plainly what is wrong. */
-function issueMessage(issue: Issue, path: (string | number)[], root: SchemaNode): string {
-  if (issue.type !== 'strict_object' || path.length === 0) return issue.message;
-  if (issue.expected === 'never') {
-    const key = String(path[path.length - 1]);
-    const known = Object.keys(schemaAt(root, path.slice(0, -1))?.entries ?? {});
-    const near = closest(key, known);
-    return `is not a known field${near ? `; did you mean "${near}"?` : ` (known: ${known.join(', ')})`}`;
-  }
-  return issue.input === undefined ? 'is missing' : issue.message;
-}
-
-/** The parts of a valibot schema we walk to find which keys an object allows. */
-interface SchemaNode {
-  type: string;
-  item?: SchemaNode;
-  value?: SchemaNode;
-  wrapped?: SchemaNode;
-  entries?: Record<string, SchemaNode>;
-}
-
-function schemaAt(root: SchemaNode, path: readonly (string | number)[]): SchemaNode | undefined {
-  let node: SchemaNode | undefined = root;
-  for (const key of path) {
-    while (node?.wrapped) node = node.wrapped;
-    node = node?.item ?? node?.value ?? node?.entries?.[String(key)];
-  }
-  while (node?.wrapped) node = node.wrapped;
-  return node;
-}
-
-/** The known name within two edits of `name`, if any: catches typos such as `explaination`. */
-function closest(name: string, known: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const candidate of known) {
-    const d = editDistance(name, candidate);
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
-}
-
-function formatPath(path: (string | number)[]): string {
-  return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
-}
-
-/** The line of the deepest node along `path` that exists, so a missing field points at its rule. */
-function lineOf(doc: Document, lines: LineCounter, path: (string | number)[]): number | undefined {
-  for (let n = path.length; n >= 0; n--) {
-    const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
-    if (node?.range) return lines.linePos(node.range[0]).line;
-  }
-  return undefined;
 }

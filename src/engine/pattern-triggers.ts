@@ -1,9 +1,11 @@
 /**
  * Derives, from a compromise match pattern, the words one of which must occur in any text the pattern matches.
- * The prefilter scans for these words only, so compromise never sees a sentence that could not match
- * (the same idea as compromise's own `buildNet`, which indexes patterns by the words they need).
+ * The prefilter scans for these words only, so compromise never sees a sentence that could not match (the same
+ * idea as compromise's own `buildNet`, which indexes patterns by the words they need). Of a pattern's required
+ * terms we take the rarest: a term is as rare as its commonest alternative.
  */
 import nlp from './nlp.ts';
+import { COMMON_WORDS } from './common-words.ts';
 
 /** One term of a parsed compromise pattern: the subset of fields we read. */
 interface PatternTerm {
@@ -16,27 +18,20 @@ interface PatternTerm {
   choices?: PatternTerm[][];
 }
 
-/** Words too common to be worth scanning for: a pattern must need something rarer. */
-const STOP_WORDS = new Set(
-  'a an and are as at be by for from has have in is it its of on or our so that the this to was were will with you your'.split(' '),
-);
-
-/**
- * Words so common on skincare pages that scanning for them would make most sentences candidates; a term
- * made of them is chosen only when the pattern has nothing rarer.
- */
-const COMMON_WORDS = new Set(
-  'active actives beauty care cream creams day face feel formula fresh help helps look looks natural new night product products serum serums skin skins'.split(' '),
-);
-
-/** Thrown when a pattern cannot be parsed or needs no distinctive literal word. */
+/** Thrown when a pattern cannot be parsed or needs no literal word. */
 export class PatternError extends Error {}
 
+export interface PatternTriggers {
+  words: string[];
+  /** Whether the words include one too common on product pages to keep the prefilter sparse. */
+  common: string[];
+}
+
 /**
- * The lower-case word forms of the pattern's most distinctive required term.
- * @throws PatternError when every required term is a tag, wildcard, regex or stop word.
+ * The lower-case word forms of the pattern's rarest required term.
+ * @throws PatternError when every required term is a tag, wildcard or regex.
  */
-export function patternTriggers(pattern: string): string[] {
+export function patternTriggers(pattern: string): PatternTriggers {
   let terms: PatternTerm[];
   try {
     terms = nlp.parseMatch(pattern) as PatternTerm[];
@@ -44,26 +39,25 @@ export function patternTriggers(pattern: string): string[] {
     throw new PatternError(`cannot be parsed by compromise (${(err as Error).message})`);
   }
   if (terms.length === 0) throw new PatternError('is empty once parsed');
-  let best: string[] | undefined;
-  let bestScore = 0;
+  let best: PatternTriggers | undefined;
+  let bestCost = Infinity;
   for (const term of terms) {
     if (term.optional || term.negative) continue;
     const words = literalWords(term);
-    if (!words || words.every((w) => STOP_WORDS.has(w))) continue;
-    // Rarer words make a sparser prefilter; the shortest alternative bounds how rare the term is.
-    const common = words.some((w) => COMMON_WORDS.has(w));
-    const score = Math.min(...words.map((w) => w.length)) / (common ? 4 : 1);
-    if (score > bestScore) {
-      best = words;
-      bestScore = score;
+    if (!words) continue;
+    const unique = [...new Set(words)];
+    const common = unique.filter((w) => COMMON_WORDS.has(w));
+    // Common words dominate; among rare terms, fewer and longer words make a sparser, faster regex.
+    const cost = common.length * 1000 + unique.length - Math.min(...unique.map((w) => w.length)) / 100;
+    if (cost < bestCost) {
+      best = { words: unique, common };
+      bestCost = cost;
     }
   }
   if (!best) {
-    throw new PatternError(
-      'needs at least one required literal word that is not a stop word (tags, wildcards and regexes cannot be prefiltered)',
-    );
+    throw new PatternError('needs at least one required literal word (tags, wildcards and regexes cannot be prefiltered)');
   }
-  return [...new Set(best)];
+  return best;
 }
 
 /** The literal words a term can match, or undefined when it can match words we cannot list. */
@@ -110,8 +104,16 @@ export function expandInflections(pattern: string): string {
   return out;
 }
 
+/** The root's real forms: compromise's own list for `{root}` also holds oddities like "growly" and "cellest". */
 function inflections(root: string): string[] {
-  const [term] = nlp.parseMatch(`{${root}}`) as PatternTerm[];
-  const forms = new Set([root, ...(term?.fastOr ?? [])]);
+  const doc = nlp(root);
+  const forms = new Set([root]);
+  for (const c of doc.verbs().conjugate() as Record<string, string>[]) {
+    for (const form of Object.values(c)) if (!form.includes(' ')) forms.add(form.toLowerCase());
+  }
+  const plural = nlp(root).nouns().toPlural().text().toLowerCase();
+  if (plural && !plural.includes(' ')) forms.add(plural);
+  // A word compromise does not know as a verb or noun still gets its plain -s form.
+  if (forms.size === 1) forms.add(`${root}s`);
   return [...forms];
 }

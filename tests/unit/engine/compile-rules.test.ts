@@ -68,9 +68,21 @@ describe('compileRuleSet', () => {
   });
 
   it('refuses a pattern with no word to prefilter on', () => {
-    expect(errorOf(GOOD.replace('    - live stem cells', '    - "#Noun the"'))).toBe(
-      'rules/sample.yaml:7: rule "sample-rule", field "match[0]": pattern "#Noun the" needs at least one required literal word that is not a stop word (tags, wildcards and regexes cannot be prefiltered)',
+    expect(errorOf(GOOD.replace('    - live stem cells', '    - "#Noun #Verb"'))).toBe(
+      'rules/sample.yaml:7: rule "sample-rule", field "match[0]": pattern "#Noun #Verb" needs at least one required literal word (tags, wildcards and regexes cannot be prefiltered)',
     );
+  });
+
+  it('refuses a pattern that could only be prefiltered on common words', () => {
+    expect(errorOf(GOOD.replace('    - live stem cells', '    - (for|after) your skin'))).toBe(
+      'rules/sample.yaml:7: rule "sample-rule", field "match[0]": pattern "(for|after) your skin" can only be prefiltered on common words (your): make a rarer word required, or add `requires` patterns naming the subject',
+    );
+  });
+
+  it('prefilters on `requires` when the match patterns need only common words', () => {
+    const text = GOOD.replace('    - live stem cells', '    - (for|after) your skin').replace('  unless:', '  requires:\n    - (cytokine|cytokines)\n  unless:');
+    const set = compileRuleSet([{ file: 'rules/sample.yaml', text }], CONTEXTS);
+    expect(set.prefilter.triggers).toEqual({ cytokine: ['sample-rule'], cytokines: ['sample-rule'] });
   });
 
   it('refuses an unknown unless set', () => {
