@@ -27,6 +27,7 @@ export interface ScanDeps {
 
 /** A slice of work on the main thread stays well under the 50 ms that makes a long task. */
 const SLICE_MS = 8;
+const WINDOW = 200_000;
 
 export async function scanRoot(root: Node, deps: ScanDeps): Promise<ClaimEntry[] | null> {
   const extractor = new TextExtractor(root, { exclude: deps.exclude });
@@ -37,7 +38,18 @@ export async function scanRoot(root: Node, deps: ScanDeps): Promise<ClaimEntry[]
     if (deps.cancelled()) return null;
   }
   const page = extractor.result();
-  const candidates = findCandidates(page.text, deps.triggers);
+  const candidates: CandidateSentence[] = [];
+  for (let from = 0; from < page.text.length; ) {
+    // Windows of about 200 KB, cut at a line break (a sentence never spans one): a few ms of regex each.
+    const cut = page.text.indexOf('\n', from + WINDOW);
+    const to = cut < 0 ? page.text.length : cut + 1;
+    candidates.push(...findCandidates(page.text, deps.triggers, from, to));
+    from = to;
+    if (from < page.text.length) {
+      await deps.yieldToPage();
+      if (deps.cancelled()) return null;
+    }
+  }
   if (candidates.length === 0) return [];
   const answer = await deps.match(candidates);
   if (deps.cancelled()) return null;

@@ -17,14 +17,19 @@ export interface UiHost {
 /** Keyboard events from inside the card must not reach the page's own shortcuts. */
 const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress', 'input', 'focusin', 'focusout'] as const;
 
+/**
+ * Fixed, full-viewport and click-through: only the card itself takes pointer events. Set through `:host`
+ * rather than the style attribute, which a strict CSP refuses; `!important` in the shadow tree's own sheet
+ * beats the page's `!important` rules for the host.
+ */
+const HOST_CSS = `:host { all: initial !important; display: block !important; position: fixed !important; inset: 0 !important;
+  pointer-events: none !important; z-index: 2147483647 !important; }`;
+
 export function createUiHost(doc: Document, css: string): UiHost {
   const host = doc.createElement(HOST_TAG);
-  // Fixed, full-viewport and click-through: only the card itself takes pointer events.
-  host.style.cssText =
-    'all: initial !important; position: fixed !important; inset: 0 !important; pointer-events: none !important; z-index: 2147483647 !important; display: block !important;';
   const root = host.attachShadow({ mode: 'open' });
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(css);
+  sheet.replaceSync(`${HOST_CSS}\n${css}`);
   root.adoptedStyleSheets = [sheet];
   const mount = doc.createElement('div');
   mount.className = 'claimlens-root';

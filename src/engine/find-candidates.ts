@@ -61,12 +61,16 @@ function isWholeWord(text: string, start: number, end: number): boolean {
   return !WORD_CHAR.test(text[start - 1] ?? '') && !WORD_CHAR.test(text[end] ?? '');
 }
 
-/** Candidate sentences in text order, each listing the rules whose triggers it holds. */
-export function findCandidates(text: string, matcher: TriggerMatcher): CandidateSentence[] {
+/**
+ * Candidate sentences in text order, each listing the rules whose triggers it holds. `from`/`to` limit the
+ * scan to a window (for slicing a huge page); a window should end at a line break, a sentence boundary.
+ */
+export function findCandidates(text: string, matcher: TriggerMatcher, from = 0, to = text.length): CandidateSentence[] {
   const out: CandidateSentence[] = [];
   let current: { start: number; end: number; ruleIds: Set<string> } | undefined;
   const regex = new RegExp(matcher.regex.source, matcher.regex.flags);
-  for (let hit = regex.exec(text); hit !== null; hit = regex.exec(text)) {
+  regex.lastIndex = from;
+  for (let hit = regex.exec(text); hit !== null && hit.index < to; hit = regex.exec(text)) {
     if (!isWholeWord(text, hit.index, hit.index + hit[0].length)) {
       regex.lastIndex = hit.index + 1;
       continue;

@@ -3,7 +3,9 @@
  * built extension loaded. Page errors and console errors are collected so a test can fail on them.
  */
 import { createServer, type Server } from 'node:http';
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -26,12 +28,24 @@ export async function serveFixtures(): Promise<FixtureServer> {
       res.writeHead(204).end();
       return;
     }
+    // A client-side route of the dynamic fixture, reloaded directly: serve the same page.
+    if (path === '/other-product') {
+      res.writeHead(200, { 'content-type': TYPES['.html']! }).end(readFileSync(join(FIXTURES, 'dynamic-page.html')));
+      return;
+    }
+    if (path === '/large.html') {
+      res.writeHead(200, { 'content-type': TYPES['.html']! }).end(largePage());
+      return;
+    }
     const file = join(FIXTURES, path);
     if (!file.startsWith(FIXTURES) || !existsSync(file)) {
       res.writeHead(404).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+    const headers: Record<string, string> = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
+    // Fixtures named *.csp.html are served under the strictest policy a shop could send.
+    if (file.endsWith('.csp.html')) headers['content-security-policy'] = "default-src 'none'; style-src 'none'; script-src 'none'; img-src 'none'";
+    res.writeHead(200, headers).end(readFileSync(file));
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
@@ -39,6 +53,29 @@ export async function serveFixtures(): Promise<FixtureServer> {
     url: (path) => `http://127.0.0.1:${port}/${path}`,
     close: () => new Promise<void>((ok) => server.close(() => ok())),
   };
+}
+
+/**
+ * About 1.5 MB of product copy in 6,000 paragraphs, 1% of them claims, with a long-task observer installed
+ * before anything else runs, so a test can tell whether any task after load took 50 ms or more.
+ */
+function largePage(): string {
+  const plain = [
+    'A light, fast-absorbing lotion that leaves skin soft and smooth all day long without any greasy feel at all.',
+    'Formulated with glycerin, squalane and shea butter to support the moisture barrier through the seasons.',
+    'Dermatologist tested and suitable for sensitive skin, this fragrance-free formula is gentle enough for daily use.',
+  ];
+  const claim = 'Our serum contains live stem cells that renew your skin overnight.';
+  const paragraphs: string[] = [];
+  for (let i = 0; i < 6000; i++) {
+    paragraphs.push(`<p>${i % 100 === 7 ? claim : `${plain[i % 3]} ${plain[(i + 1) % 3]}`}</p>`);
+  }
+  return `<!doctype html><html><head><meta charset="utf-8"><title>Large page</title><script>
+window.__longTasks = [];
+new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration }); })
+  .observe({ type: 'longtask', buffered: true });
+addEventListener('load', () => { window.__loadedAt = performance.now(); });
+</script></head><body><main>${paragraphs.join('\n')}</main></body></html>`;
 }
 
 /** Chromium with the built extension, headless. CHROMIUM_PATH overrides the browser. */
@@ -78,7 +115,7 @@ export async function highlightedTexts(page: Page): Promise<[string, string][]> 
     [...CSS.highlights.entries()]
       .filter(([name]) => name.startsWith('claimlens-'))
       .flatMap(([name, h]) => [...h].map((r) => [name, r.toString()] as [string, string]))
-      .sort((a, b) => (a[1] < b[1] ? -1 : 1)),
+      .sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[0] < b[0] ? -1 : 1)),
   );
 }
 
@@ -114,13 +151,13 @@ export async function waitForTabReport(browser: Browser, url: string): Promise<{
   }, url);
 }
 
-/** Viewport centre of the first highlighted range whose text is `text`. */
+/** Viewport centre of the first line of the first highlighted range whose text includes `text`. */
 export async function claimPoint(page: Page, text: string): Promise<{ x: number; y: number }> {
   const point = await page.evaluate((text: string) => {
     for (const [name, h] of CSS.highlights) {
       if (!name.startsWith('claimlens-')) continue;
       for (const r of h) {
-        if (!(r instanceof Range) || r.toString() !== text) continue;
+        if (!(r instanceof Range) || !r.toString().includes(text)) continue;
         const rect = r.getClientRects()[0];
         if (rect) return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
       }
@@ -145,4 +182,55 @@ export async function focusInCard(page: Page): Promise<boolean> {
     const root = document.querySelector('claimlens-host')?.shadowRoot;
     return Boolean(root?.activeElement?.closest('[role="dialog"]'));
   });
+}
+
+/**
+ * What the command-line scanner finds in a fixture: the same engine and extraction as the extension, so the
+ * page's highlights must read exactly these texts with these severities.
+ */
+export function scannerFindings(fixture: string, options: { pageOrder?: boolean } = {}): [string, string][] {
+  const out = execFileSync(process.execPath, ['bin/claimlens.mjs', 'scan', '--json', join(FIXTURES, fixture)], { encoding: 'utf8' });
+  const report = JSON.parse(out) as { findings: { severity: string; text: string; start: number }[] };
+  const pairs = [...report.findings]
+    .sort((a, b) => a.start - b.start)
+    .map((f) => [`claimlens-${f.severity}`, f.text] as [string, string]);
+  return options.pageOrder ? pairs : pairs.sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[0] < b[0] ? -1 : 1));
+}
+
+/** A main-thread task that ran Claimlens code, from a Chromium trace. */
+export interface OurTask {
+  /** Time our code itself took in the task (evaluation, calls, the layout it forced). */
+  ms: number;
+  /** The whole task, whatever else the page did in it. */
+  taskMs: number;
+  /** What our code was doing in it: the trace event names that carry our script's URL. */
+  kinds: string[];
+}
+
+/**
+ * Runs `act` under a Chromium trace and returns the page's main-thread tasks in which our content script's
+ * own code (evaluating it included) took 50 ms or more. Attributing by script URL keeps the page's own
+ * parsing and layout of a huge document, which can share a task with us, out of the count.
+ */
+export async function ourLongTasks(page: Page, act: () => Promise<void>): Promise<OurTask[]> {
+  const path = join(tmpdir(), `claimlens-trace-${process.pid}-${Date.now()}.json`);
+  await page.tracing.start({ path, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8.execute'] });
+  await act();
+  await page.tracing.stop();
+  type Event = { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; args?: { name?: string; data?: { url?: string } } };
+  const events = (JSON.parse(readFileSync(path, 'utf8')) as { traceEvents: Event[] }).traceEvents;
+  rmSync(path, { force: true });
+  const mainThreads = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const ours = events.filter((e) => e.args?.data?.url?.startsWith('chrome-extension://'));
+  const out: OurTask[] = [];
+  for (const task of events) {
+    if (task.name !== 'RunTask' || (task.dur ?? 0) < 50_000 || !mainThreads.has(`${task.pid}:${task.tid}`)) continue;
+    const end = task.ts + (task.dur ?? 0);
+    const inside = ours.filter((e) => e.pid === task.pid && e.tid === task.tid && e.ts >= task.ts && e.ts <= end);
+    // Top-level events only: a call nested in another of ours is already inside its time.
+    const top = inside.filter((e) => !inside.some((o) => o !== e && o.ts <= e.ts && o.ts + (o.dur ?? 0) >= e.ts + (e.dur ?? 0) && (o.dur ?? 0) > (e.dur ?? 0)));
+    const ms = top.reduce((sum, e) => sum + (e.dur ?? 0), 0) / 1000;
+    if (ms >= 50) out.push({ ms: Math.round(ms * 10) / 10, taskMs: Math.round((task.dur ?? 0) / 100) / 10, kinds: [...new Set(inside.map((e) => e.name))] });
+  }
+  return out;
 }

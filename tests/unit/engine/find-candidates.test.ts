@@ -47,6 +47,15 @@ describe('findCandidates', () => {
     for (const c of found) expect(text.slice(c.start, c.end)).toBe(c.text);
   });
 
+  it('scans only the window it is given, with offsets still into the whole text', () => {
+    const text = 'Our stem serum.\nMore cells here!\nLast stem line.';
+    const from = text.indexOf('More');
+    const to = text.indexOf('Last');
+    const found = findCandidates(text, matcher, from, to);
+    expect(found.map((c) => c.text)).toEqual(['More cells here!']);
+    expect(text.slice(found[0]!.start, found[0]!.end)).toBe('More cells here!');
+  });
+
   test.each([
     ['STEM Cells', true],
     ['stemming the tide', false],
