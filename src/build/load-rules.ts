@@ -1,15 +1,24 @@
 /** Reads `rules/` from disk and compiles it (Node only: the build, the tests and the rules scripts). */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { compileRuleSet, type RuleFileText } from '../engine/compile-rules.ts';
+import { compileRuleSet, RuleSetError, type RuleFileText, type RuleProblem } from '../engine/compile-rules.ts';
+import { compileLexicon } from '../engine/compile-lexicon.ts';
+import { shortHash } from '../engine/hash.ts';
+import type { CompiledLexicon } from '../engine/lexicon-types.ts';
 import type { CompiledRuleSet } from '../engine/types.ts';
 
-/** Shared `unless` sets live in this file; every other YAML file under rules/ is a rule family. */
+/** Shared `unless` sets live in this file; every other YAML file directly under rules/ is a rule family. */
 export const CONTEXTS_FILE = 'contexts.yaml';
+/** The cytokine lexicon: in a subfolder, so it is never read as a rule family. */
+export const LEXICON_FILE = join('lexicons', 'cytokines.yaml');
+
+/** The lexicon of a rules folder that has none: nothing is found, and the rule-set version is left as it is. */
+export const EMPTY_LEXICON: CompiledLexicon = { version: '', entries: [], matcher: { aliases: [] } };
 
 export interface RuleSources {
   ruleFiles: RuleFileText[];
   contexts: RuleFileText | undefined;
+  lexicon: RuleFileText | undefined;
   /** Absolute paths of everything read, for watch mode. */
   paths: string[];
 }
@@ -20,15 +29,42 @@ export function readRuleSources(dir: string, cwd = process.cwd()): RuleSources {
     file: relative(cwd, join(dir, name)) || name,
     text: readFileSync(join(dir, name), 'utf8'),
   });
+  const hasLexicon = existsSync(join(dir, LEXICON_FILE));
   return {
     ruleFiles: names.filter((n) => n !== CONTEXTS_FILE).map(read),
     contexts: names.includes(CONTEXTS_FILE) ? read(CONTEXTS_FILE) : undefined,
-    paths: names.map((n) => join(dir, n)),
+    lexicon: hasLexicon ? read(LEXICON_FILE) : undefined,
+    paths: [...names, ...(hasLexicon ? [LEXICON_FILE] : [])].map((n) => join(dir, n)),
   };
+}
+
+/** The compiled rules and lexicon, as every bundle embeds them. */
+export interface CompiledSources {
+  /** Its `version` covers the lexicon too, so a lexicon change shows in every report. */
+  ruleSet: CompiledRuleSet;
+  lexicon: CompiledLexicon;
+}
+
+/** @throws RuleSetError naming file, line, rule (or entry) and field of every problem, rules and lexicon at once. */
+export function compileSources(sources: RuleSources): CompiledSources {
+  const problems: RuleProblem[] = [];
+  const attempt = <T>(compile: () => T): T | undefined => {
+    try {
+      return compile();
+    } catch (err) {
+      if (!(err instanceof RuleSetError)) throw err;
+      problems.push(...err.problems);
+      return undefined;
+    }
+  };
+  const ruleSet = attempt(() => compileRuleSet(sources.ruleFiles, sources.contexts));
+  const lexicon = sources.lexicon ? attempt(() => compileLexicon(sources.lexicon!)) : EMPTY_LEXICON;
+  if (!ruleSet || !lexicon) throw new RuleSetError(problems);
+  if (lexicon === EMPTY_LEXICON) return { ruleSet, lexicon };
+  return { ruleSet: { ...ruleSet, version: shortHash(`${ruleSet.version}:${lexicon.version}`) }, lexicon };
 }
 
 /** @throws RuleSetError naming file, line, rule and field of every problem. */
 export function compileRulesDir(dir: string, cwd = process.cwd()): CompiledRuleSet {
-  const { ruleFiles, contexts } = readRuleSources(dir, cwd);
-  return compileRuleSet(ruleFiles, contexts);
+  return compileSources(readRuleSources(dir, cwd)).ruleSet;
 }

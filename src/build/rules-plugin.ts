@@ -1,12 +1,13 @@
 /**
- * A Vite plugin that compiles `rules/` into the bundle as `virtual:claimlens/rules`. An invalid rule fails the
- * build with the compiler's message (file, line, rule, field). Named exports let the eager content script
- * take the prefilter alone while the matcher takes the whole set.
+ * A Vite plugin that compiles `rules/` into the bundle as `virtual:claimlens/rules`. An invalid rule or
+ * lexicon entry fails the build with the compiler's message (file, line, rule or entry, field). Named
+ * exports let the eager content script take the prefilter alone while the matcher takes the whole set, and
+ * the Cytokine Facts label take the lexicon.
  */
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { readRuleSources } from './load-rules.ts';
-import { compileRuleSet, RuleSetError } from '../engine/compile-rules.ts';
+import { compileSources, readRuleSources } from './load-rules.ts';
+import { RuleSetError } from '../engine/compile-rules.ts';
 
 const ID = 'virtual:claimlens/rules';
 const RESOLVED = `\0${ID}`;
@@ -22,18 +23,20 @@ export function claimlensRules(options: { dir?: string } = {}): Plugin {
       if (id !== RESOLVED) return undefined;
       const sources = readRuleSources(dir);
       for (const path of sources.paths) this.addWatchFile(path);
-      let ruleSet;
+      let compiled;
       try {
-        ruleSet = compileRuleSet(sources.ruleFiles, sources.contexts);
+        compiled = compileSources(sources);
       } catch (err) {
         if (err instanceof RuleSetError) this.error(`Invalid rules:\n${err.message}`);
         throw err;
       }
+      const { ruleSet, lexicon } = compiled;
       return [
         `export const version = ${JSON.stringify(ruleSet.version)};`,
         `export const prefilter = ${JSON.stringify(ruleSet.prefilter)};`,
         `export const rules = ${JSON.stringify(ruleSet.rules)};`,
         'export const ruleSet = { version, prefilter, rules };',
+        `export const cytokineLexicon = ${JSON.stringify(lexicon)};`,
       ].join('\n');
     },
   };

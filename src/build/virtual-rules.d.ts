@@ -1,7 +1,9 @@
-/** The compiled rule set, produced at build time by `claimlensRules()` from `rules/`. */
+/** The compiled rule set and cytokine lexicon, produced at build time by `claimlensRules()` from `rules/`. */
 declare module 'virtual:claimlens/rules' {
   export const version: string;
   export const prefilter: import('../engine/types').Prefilter;
   export const rules: import('../engine/types').CompiledRule[];
   export const ruleSet: import('../engine/types').CompiledRuleSet;
+  /** From `rules/lexicons/cytokines.yaml`; empty when the folder has none. */
+  export const cytokineLexicon: import('../engine/lexicon-types').CompiledLexicon;
 }

@@ -1,6 +1,7 @@
 /** The scanner's default output: readable in a terminal, grouped by severity, one claim per line. */
 import type { CompiledRule } from '../engine/types.ts';
-import { groupFindings, sentenceExcerpt, type PageReport } from '../report/build-report.ts';
+import type { CytokineFacts } from '../engine/cytokine-facts.ts';
+import { describeBalance, groupFindings, listedName, sentenceExcerpt, type PageReport } from '../report/build-report.ts';
 
 export interface Style {
   bold: (s: string) => string;
@@ -32,5 +33,33 @@ export function formatTerminal(report: PageReport, rules: ReadonlyMap<string, Co
       }
     }
   }
+  if (summary.cytokineFacts) lines.push('', ...cytokineSection(summary.cytokineFacts, report.cytokines.length, style));
   return `${lines.join('\n')}\n`;
+}
+
+/** Wrap width for the label's prose lines; names stay on one line per class. */
+const WIDTH = 100;
+
+function cytokineSection(facts: CytokineFacts, listed: number, style: Style): string[] {
+  const heads = facts.groups.map((g) => `${g.label} (${g.cytokines.length})`);
+  const pad = Math.max(...heads.map((h) => h.length));
+  return [
+    `  ${style.bold('CYTOKINE FACTS')} ${style.dim(`(${listed} listed)`)}`,
+    ...facts.groups.map((g, i) => `    ${heads[i]!.padEnd(pad)}  ${g.cytokines.map(listedName).join(', ')}`),
+    `    Balance: ${describeBalance(facts.balance)}`,
+    ...wrap(facts.note, WIDTH, '    ').map(style.dim),
+  ];
+}
+
+function wrap(text: string, width: number, indent: string): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && indent.length + line.length + 1 + word.length > width) {
+      lines.push(indent + line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(indent + line);
+  return lines;
 }

@@ -3,7 +3,9 @@
  * rules as the extension. An unreadable input is reported on stderr and skipped; the exit code is then 2.
  */
 import { parseArgs } from 'node:util';
-import { ruleSet } from 'virtual:claimlens/rules';
+import { cytokineLexicon, ruleSet } from 'virtual:claimlens/rules';
+import { listCytokines } from '../engine/cytokine-facts.ts';
+import { findCytokines } from '../engine/find-cytokines.ts';
 import { buildReport } from '../report/build-report.ts';
 import { formatMarkdown } from '../report/markdown-report.ts';
 import { ANSI, formatTerminal, PLAIN } from './format-terminal.ts';
@@ -11,7 +13,8 @@ import { readInput } from './read-input.ts';
 
 const USAGE = `Usage: claimlens scan PATH... [--text] [--json] [--format text|json|md]
 
-Scans HTML files (or plain text with --text) for doubtful skincare claims.
+Scans HTML files (or plain text with --text) for doubtful skincare claims, and
+sums up the cytokines a page names as a "Cytokine Facts" label.
 PATH may be - for standard input.
 
   --text         read inputs as plain text instead of HTML
@@ -71,7 +74,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
       failed = true;
       continue;
     }
-    const report = buildReport(input, scanText(nlp, read.text, ruleSet), ruleSet);
+    const cytokines = listCytokines(findCytokines(read.text, cytokineLexicon), cytokineLexicon);
+    const report = buildReport(input, scanText(nlp, read.text, ruleSet), ruleSet, cytokines);
     if (format === 'json') {
       io.stdout(`${JSON.stringify(report)}\n`);
     } else {

@@ -3,6 +3,8 @@
  * shows. One builder, so every surface tells the same story.
  */
 import { SEVERITIES, type CompiledRuleSet, type Finding, type ScanResult, type Severity } from '../engine/types.ts';
+import { cytokineFacts, type CytokineBalance, type CytokineFacts } from '../engine/cytokine-facts.ts';
+import type { ListedCytokine } from '../engine/lexicon-types.ts';
 
 /** A mismatch between a page's claims and its ingredient list (filled by the ingredient cross-check). */
 export interface CrossCheck {
@@ -23,24 +25,32 @@ export interface ReportSummary {
   quietMentions: number;
   /** The worst severity flagged, or null when nothing was. */
   worst: Exclude<Severity, 'context'> | null;
+  /** The "Cytokine Facts" label (seed 003): what the page lists, grouped, and its balance; null when it names none. */
+  cytokineFacts: CytokineFacts | null;
 }
 
 export interface PageReport {
   input: string;
   findings: Finding[];
-  cytokines: unknown[];
+  /** The cytokines the page names, each once, in order of first mention. */
+  cytokines: ListedCytokine[];
   crossChecks: CrossCheck[];
   summary: ReportSummary;
 }
 
-export function buildReport(input: string, result: ScanResult, ruleSet: Pick<CompiledRuleSet, 'version'>): PageReport {
+export function buildReport(
+  input: string,
+  result: ScanResult,
+  ruleSet: Pick<CompiledRuleSet, 'version'>,
+  cytokines: readonly ListedCytokine[] = [],
+): PageReport {
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   for (const f of result.findings) bySeverity[f.severity]++;
   const worst = SEVERITIES.find((s) => s !== 'context' && bySeverity[s] > 0) as ReportSummary['worst'] | undefined;
   return {
     input,
     findings: result.findings,
-    cytokines: [],
+    cytokines: cytokines.map((c) => ({ ...c })),
     crossChecks: [],
     summary: {
       rulesVersion: ruleSet.version,
@@ -48,6 +58,7 @@ export function buildReport(input: string, result: ScanResult, ruleSet: Pick<Com
       bySeverity,
       quietMentions: result.quiet.length,
       worst: worst ?? null,
+      cytokineFacts: cytokineFacts(cytokines),
     },
   };
 }
@@ -81,4 +92,17 @@ export function sentenceExcerpt(f: Finding, max = 180): { before: string; claim:
     if (keepAfter < after.length) after = `${after.slice(0, keepAfter).trimEnd()}…`;
   }
   return { before, claim: f.text, after };
+}
+
+/** One cytokine on the label: its name, and how often the page named it when more than once. */
+export function listedName(c: ListedCytokine): string {
+  return c.mentions > 1 ? `${c.name} ×${c.mentions}` : c.name;
+}
+
+/** The balance in one phrase: "8 pro-inflammatory, 1 anti-inflammatory: net inflammatory (score +0.78 from -1 to +1)". */
+export function describeBalance(b: CytokineBalance): string {
+  const counts = `${b.proInflammatory} pro-inflammatory, ${b.antiInflammatory} anti-inflammatory`;
+  if (b.verdict === 'no inflammatory signals listed') return `${counts}: ${b.verdict}`;
+  const score = b.net > 0 ? `+${b.net.toFixed(2)}` : b.net.toFixed(2);
+  return `${counts}: ${b.verdict} (score ${score} from -1 to +1)`;
 }

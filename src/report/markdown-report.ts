@@ -1,6 +1,7 @@
 /** The page report as Markdown: for `claimlens scan --format md`, the popup's export and the printable report. */
 import type { CompiledRule, Severity } from '../engine/types.ts';
-import { groupFindings, sentenceExcerpt, type PageReport } from './build-report.ts';
+import type { CytokineFacts } from '../engine/cytokine-facts.ts';
+import { describeBalance, groupFindings, listedName, sentenceExcerpt, type PageReport } from './build-report.ts';
 
 export const SEVERITY_LABELS: Record<Severity, string> = {
   misleading: 'Misleading',
@@ -19,8 +20,11 @@ export function formatMarkdown(report: PageReport, rules: ReadonlyMap<string, Co
     `- **Claims flagged:** ${summary.flagged}${severityBreakdown(report)}`,
     `- **Context notes:** ${summary.bySeverity.context}`,
     `- **Mentioned, not flagged:** ${summary.quietMentions}`,
-    '',
   ];
+  if (summary.cytokineFacts) {
+    lines.push(`- **Cytokines named:** ${report.cytokines.length} (${summary.cytokineFacts.balance.verdict})`);
+  }
+  lines.push('');
   if (report.findings.length === 0) {
     lines.push('No claims found that the rules address.', '');
   }
@@ -45,7 +49,24 @@ export function formatMarkdown(report: PageReport, rules: ReadonlyMap<string, Co
       }
     }
   }
+  if (summary.cytokineFacts) lines.push(...cytokineSection(summary.cytokineFacts));
   return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/** The label as a table: one row per class, then the balance and what a listing cannot tell. */
+function cytokineSection(facts: CytokineFacts): string[] {
+  return [
+    '## Cytokine Facts',
+    '',
+    '| Class | Named on the page |',
+    '| --- | --- |',
+    ...facts.groups.map((g) => `| ${g.label} (${g.cytokines.length}) | ${g.cytokines.map((c) => escapeMarkdown(listedName(c))).join(', ')} |`),
+    '',
+    `**Balance:** ${describeBalance(facts.balance)}`,
+    '',
+    `*${facts.note}*`,
+    '',
+  ];
 }
 
 function severityBreakdown(report: PageReport): string {

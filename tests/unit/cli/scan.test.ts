@@ -5,8 +5,11 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { ruleSet } from 'virtual:claimlens/rules';
 import { extractText } from '../../../src/dom/extract-text.ts';
+import { FACTS_NOTE } from '../../../src/engine/cytokine-facts.ts';
 
 const FIXTURE = 'tests/fixtures/stem-cell-serum.html';
+/** A conditioned-media serum that lists a dozen cytokines, most of them inflammatory (as in seed 003). */
+const CYTOKINES = 'tests/fixtures/cytokine-serum.html';
 // Each case starts Node and loads compromise (about a second); several cases run the bin more than once.
 vi.setConfig({ testTimeout: 30_000 });
 
@@ -72,9 +75,109 @@ describe('claimlens scan', () => {
       bySeverity: { misleading: 1, unsupported: 2, risky: 1, context: 0 },
       quietMentions: 1,
       worst: 'misleading',
+      cytokineFacts: null,
     });
+    // The page names no cytokine: an empty list and no label, not a label of zeros.
+    expect(serum.cytokines).toEqual([]);
     expect(plain.findings).toEqual([]);
+    expect(plain.cytokines).toEqual([]);
     expect(plain.summary.worst).toBeNull();
+    expect(plain.summary.cytokineFacts).toBeNull();
+  });
+
+  it('prints the Cytokine Facts label after the claims when a page names cytokines', () => {
+    const { code, stdout, stderr } = scan(['scan', CYTOKINES]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(new RegExp(`^${CYTOKINES}: \\d+ claims? flagged, 0 context notes \\(rules ${ruleSet.version}\\)\n`));
+    expect(stdout.slice(stdout.indexOf('\n  CYTOKINE FACTS'))).toBe(
+      [
+        '',
+        '  CYTOKINE FACTS (13 listed)',
+        '    Pro-inflammatory (8)   GM-CSF ×2, TNF-α ×2, IL-6 ×2, IL-1β ×2, IL-8 ×2, IFN-γ, IL-12, IL-17',
+        '    Anti-inflammatory (1)  IL-10',
+        '    Growth factors (3)     VEGF, HGF, EGF',
+        '    Chemokines (1)         MCP-1',
+        '    Balance: 8 pro-inflammatory, 1 anti-inflammatory: net inflammatory (score +0.78 from -1 to +1)',
+        '    A listing is not a measurement: this counts the cytokines the page names, not how much of each',
+        '    the product holds or whether they are still active. Classes come from the Claimlens cytokine',
+        '    lexicon (textbook immunology and the seed documents); only pro- and anti-inflammatory entries',
+        '    count towards the balance.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('lists the cytokines and the label in the JSON report', () => {
+    const { code, stdout } = scan(['scan', '--json', CYTOKINES]);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as any;
+    expect(Object.keys(report)).toEqual(['input', 'findings', 'cytokines', 'crossChecks', 'summary']);
+    // Each cytokine once, in order of first mention; the review in the <textarea> is not page text.
+    expect(report.cytokines).toEqual([
+      { id: 'gm-csf', name: 'GM-CSF', class: 'pro-inflammatory', mentions: 2 },
+      { id: 'tnf-a', name: 'TNF-α', class: 'pro-inflammatory', mentions: 2 },
+      { id: 'il-6', name: 'IL-6', class: 'pro-inflammatory', mentions: 2 },
+      { id: 'il-1b', name: 'IL-1β', class: 'pro-inflammatory', mentions: 2 },
+      { id: 'il-8', name: 'IL-8', class: 'pro-inflammatory', mentions: 2 },
+      { id: 'ifn-g', name: 'IFN-γ', class: 'pro-inflammatory', mentions: 1 },
+      { id: 'il-12', name: 'IL-12', class: 'pro-inflammatory', mentions: 1 },
+      { id: 'il-17', name: 'IL-17', class: 'pro-inflammatory', mentions: 1 },
+      { id: 'mcp-1', name: 'MCP-1', class: 'chemokine', mentions: 1 },
+      { id: 'vegf', name: 'VEGF', class: 'growth-factor', mentions: 1 },
+      { id: 'hgf', name: 'HGF', class: 'growth-factor', mentions: 1 },
+      { id: 'il-10', name: 'IL-10', class: 'anti-inflammatory', mentions: 1 },
+      // From the ingredient list: sh-Oligopeptide-1 is the INCI name of EGF.
+      { id: 'egf', name: 'EGF', class: 'growth-factor', mentions: 1 },
+    ]);
+    const { summary } = report;
+    expect(Object.keys(summary)).toEqual(['rulesVersion', 'flagged', 'bySeverity', 'quietMentions', 'worst', 'cytokineFacts']);
+    expect(summary.rulesVersion).toBe(ruleSet.version);
+    const facts = summary.cytokineFacts;
+    expect(Object.keys(facts)).toEqual(['groups', 'balance', 'note']);
+    expect(facts.groups.map((g: any) => [g.class, g.label, g.cytokines.map((c: any) => c.id)])).toEqual([
+      ['pro-inflammatory', 'Pro-inflammatory', ['gm-csf', 'tnf-a', 'il-6', 'il-1b', 'il-8', 'ifn-g', 'il-12', 'il-17']],
+      ['anti-inflammatory', 'Anti-inflammatory', ['il-10']],
+      ['growth-factor', 'Growth factors', ['vegf', 'hgf', 'egf']],
+      ['chemokine', 'Chemokines', ['mcp-1']],
+    ]);
+    // The groups hold the same entries as the flat list, nothing added or lost.
+    expect(facts.groups.flatMap((g: any) => g.cytokines).sort((a: any, b: any) => a.id.localeCompare(b.id))).toEqual(
+      [...report.cytokines].sort((a: any, b: any) => a.id.localeCompare(b.id)),
+    );
+    expect(facts.balance).toEqual({ proInflammatory: 8, antiInflammatory: 1, net: 0.78, verdict: 'net inflammatory' });
+    expect(facts.note).toBe(FACTS_NOTE);
+    // The page's marketing claims are still flagged, with offsets into the extracted text.
+    const text = extractText(parseHTML(readFileSync(CYTOKINES, 'utf8')).document.body as unknown as Node).text;
+    for (const f of report.findings) expect(text.slice(f.start, f.end)).toBe(f.text);
+    expect(report.findings.some((f: any) => f.sentence.includes('stay active for years'))).toBe(true);
+    expect(report.findings.some((f: any) => f.sentence.includes('grow new tissue'))).toBe(true);
+    expect(summary.flagged).toBe(report.findings.filter((f: any) => f.severity !== 'context').length);
+  });
+
+  it('writes the Cytokine Facts label into the Markdown report', () => {
+    const { code, stdout } = scan(['scan', '--format', 'md', CYTOKINES]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/\n- \*\*Mentioned, not flagged:\*\* \d+\n- \*\*Cytokines named:\*\* 13 \(net inflammatory\)\n\n/);
+    expect(stdout.slice(stdout.indexOf('## Cytokine Facts'))).toBe(
+      [
+        '## Cytokine Facts',
+        '',
+        '| Class | Named on the page |',
+        '| --- | --- |',
+        '| Pro-inflammatory (8) | GM-CSF ×2, TNF-α ×2, IL-6 ×2, IL-1β ×2, IL-8 ×2, IFN-γ, IL-12, IL-17 |',
+        '| Anti-inflammatory (1) | IL-10 |',
+        '| Growth factors (3) | VEGF, HGF, EGF |',
+        '| Chemokines (1) | MCP-1 |',
+        '',
+        '**Balance:** 8 pro-inflammatory, 1 anti-inflammatory: net inflammatory (score +0.78 from -1 to +1)',
+        '',
+        `*${FACTS_NOTE}*`,
+        '',
+      ].join('\n'),
+    );
+    // A page without cytokines gets no label at all.
+    expect(scan(['scan', '--format', 'md', FIXTURE]).stdout).not.toContain('Cytokine');
   });
 
   it('writes a Markdown report with --format md', () => {
