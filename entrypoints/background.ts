@@ -1,6 +1,6 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
-import { ruleSet } from 'virtual:claimlens/rules';
+import { ruleSet, sourceTitles } from 'virtual:claimlens/rules';
 import nlp from '../src/engine/nlp.ts';
 import { matchClaims } from '../src/engine/match-claims.ts';
 import { isMatchRequest, isPageScanned, type NavigateRequest } from '../src/messages.ts';
@@ -10,7 +10,7 @@ import type { MatchAnswer } from '../src/content/scan-root.ts';
 
 // compromise lives here, off the page's main thread: the content script sends candidate sentences only.
 export default defineBackground(() => {
-  const cardRules = new Map(ruleSet.rules.map((r) => [r.id, toCardRule(r, {})]));
+  const cardRules = new Map(ruleSet.rules.map((r) => [r.id, toCardRule(r, sourceTitles)]));
 
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     if (isMatchRequest(message)) {

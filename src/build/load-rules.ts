@@ -1,7 +1,10 @@
 /** Reads `rules/` from disk and compiles it (Node only: the build, the tests and the rules scripts). */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import * as v from 'valibot';
 import { compileRuleSet, RuleSetError, type RuleFileText, type RuleProblem } from '../engine/compile-rules.ts';
+import { SourcesFileSchema } from '../engine/rule-schema.ts';
+import { issueProblem, parseYaml } from '../engine/yaml-problems.ts';
 import { compileLexicon } from '../engine/compile-lexicon.ts';
 import { shortHash } from '../engine/hash.ts';
 import type { CompiledLexicon } from '../engine/lexicon-types.ts';
@@ -9,6 +12,8 @@ import type { CompiledRuleSet } from '../engine/types.ts';
 
 /** Shared `unless` sets live in this file; every other YAML file directly under rules/ is a rule family. */
 export const CONTEXTS_FILE = 'contexts.yaml';
+/** Titles of the cited documents. */
+export const SOURCES_FILE = 'sources.yaml';
 /** The cytokine lexicon: in a subfolder, so it is never read as a rule family. */
 export const LEXICON_FILE = join('lexicons', 'cytokines.yaml');
 
@@ -19,6 +24,7 @@ export interface RuleSources {
   ruleFiles: RuleFileText[];
   contexts: RuleFileText | undefined;
   lexicon: RuleFileText | undefined;
+  sources: RuleFileText | undefined;
   /** Absolute paths of everything read, for watch mode. */
   paths: string[];
 }
@@ -31,8 +37,9 @@ export function readRuleSources(dir: string, cwd = process.cwd()): RuleSources {
   });
   const hasLexicon = existsSync(join(dir, LEXICON_FILE));
   return {
-    ruleFiles: names.filter((n) => n !== CONTEXTS_FILE).map(read),
+    ruleFiles: names.filter((n) => n !== CONTEXTS_FILE && n !== SOURCES_FILE).map(read),
     contexts: names.includes(CONTEXTS_FILE) ? read(CONTEXTS_FILE) : undefined,
+    sources: names.includes(SOURCES_FILE) ? read(SOURCES_FILE) : undefined,
     lexicon: hasLexicon ? read(LEXICON_FILE) : undefined,
     paths: [...names, ...(hasLexicon ? [LEXICON_FILE] : [])].map((n) => join(dir, n)),
   };
@@ -43,6 +50,8 @@ export interface CompiledSources {
   /** Its `version` covers the lexicon too, so a lexicon change shows in every report. */
   ruleSet: CompiledRuleSet;
   lexicon: CompiledLexicon;
+  /** Seed file name → the document's title. */
+  sourceTitles: Record<string, string>;
 }
 
 /** @throws RuleSetError naming file, line, rule (or entry) and field of every problem, rules and lexicon at once. */
@@ -59,9 +68,31 @@ export function compileSources(sources: RuleSources): CompiledSources {
   };
   const ruleSet = attempt(() => compileRuleSet(sources.ruleFiles, sources.contexts));
   const lexicon = sources.lexicon ? attempt(() => compileLexicon(sources.lexicon!)) : EMPTY_LEXICON;
-  if (!ruleSet || !lexicon) throw new RuleSetError(problems);
-  if (lexicon === EMPTY_LEXICON) return { ruleSet, lexicon };
-  return { ruleSet: { ...ruleSet, version: shortHash(`${ruleSet.version}:${lexicon.version}`) }, lexicon };
+  const sourceTitles = sources.sources ? readSourceTitles(sources.sources, problems) : {};
+  if (ruleSet && sources.sources) {
+    // Every document a rule cites needs a title, or the card would show a file name.
+    for (const rule of ruleSet.rules) {
+      rule.sources.forEach((s, i) => {
+        if (!(s.seed in sourceTitles)) {
+          problems.push({ file: rule.file, ruleId: rule.id, field: `sources[${i}].seed`, message: `has no title in ${sources.sources!.file}` });
+        }
+      });
+    }
+  }
+  if (!ruleSet || !lexicon || problems.length > 0) throw new RuleSetError(problems);
+  if (lexicon === EMPTY_LEXICON) return { ruleSet, lexicon, sourceTitles };
+  return { ruleSet: { ...ruleSet, version: shortHash(`${ruleSet.version}:${lexicon.version}`) }, lexicon, sourceTitles };
+}
+
+function readSourceTitles(file: RuleFileText, problems: RuleProblem[]): Record<string, string> {
+  const parsed = parseYaml(file, problems);
+  if (!parsed) return {};
+  const result = v.safeParse(SourcesFileSchema, parsed.value);
+  if (!result.success) {
+    for (const issue of result.issues) problems.push(issueProblem(file.file, parsed, issue, SourcesFileSchema));
+    return {};
+  }
+  return Object.fromEntries(Object.entries(result.output).map(([seed, s]) => [seed, s.title]));
 }
 
 /** @throws RuleSetError naming file, line, rule and field of every problem. */

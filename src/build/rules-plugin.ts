@@ -30,13 +30,14 @@ export function claimlensRules(options: { dir?: string } = {}): Plugin {
         if (err instanceof RuleSetError) this.error(`Invalid rules:\n${err.message}`);
         throw err;
       }
-      const { ruleSet, lexicon } = compiled;
+      const { ruleSet, lexicon, sourceTitles } = compiled;
       return [
         `export const version = ${JSON.stringify(ruleSet.version)};`,
         `export const prefilter = ${JSON.stringify(ruleSet.prefilter)};`,
         `export const rules = ${JSON.stringify(ruleSet.rules)};`,
         'export const ruleSet = { version, prefilter, rules };',
         `export const cytokineLexicon = ${JSON.stringify(lexicon)};`,
+        `export const sourceTitles = ${JSON.stringify(sourceTitles)};`,
       ].join('\n');
     },
   };

@@ -6,4 +6,6 @@ declare module 'virtual:claimlens/rules' {
   export const ruleSet: import('../engine/types').CompiledRuleSet;
   /** From `rules/lexicons/cytokines.yaml`; empty when the folder has none. */
   export const cytokineLexicon: import('../engine/lexicon-types').CompiledLexicon;
+  /** Seed file name → the cited document's title. */
+  export const sourceTitles: Record<string, string>;
 }

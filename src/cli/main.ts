@@ -3,7 +3,7 @@
  * rules as the extension. An unreadable input is reported on stderr and skipped; the exit code is then 2.
  */
 import { parseArgs } from 'node:util';
-import { cytokineLexicon, ruleSet } from 'virtual:claimlens/rules';
+import { cytokineLexicon, ruleSet, sourceTitles } from 'virtual:claimlens/rules';
 import { listCytokines } from '../engine/cytokine-facts.ts';
 import { findCytokines } from '../engine/find-cytokines.ts';
 import { buildReport } from '../report/build-report.ts';
@@ -79,7 +79,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (format === 'json') {
       io.stdout(`${JSON.stringify(report)}\n`);
     } else {
-      const out = format === 'md' ? formatMarkdown(report, rules) : formatTerminal(report, rules, io.isTty ? ANSI : PLAIN);
+      const out = format === 'md' ? formatMarkdown(report, rules, sourceTitles) : formatTerminal(report, rules, io.isTty ? ANSI : PLAIN);
       io.stdout(`${first ? '' : '\n'}${out}`);
     }
     first = false;

@@ -72,3 +72,10 @@ export const ContextFileSchema = v.record(
   ContextSetSchema,
   'the contexts file must map set names to { reason, patterns }',
 );
+
+/** rules/sources.yaml: each seed document the rules cite, with the title shoppers see. */
+export const SourcesFileSchema = v.record(
+  v.pipe(v.string(), v.regex(/^\d{3}_[0-9a-f]{16}\.txt$/, 'keys must be seed file names like 001_114ca1963b9cdec9.txt')),
+  v.strictObject({ title: nonEmpty('the document title') }, 'must be an object with a title'),
+  'the sources file must map seed file names to { title }',
+);

@@ -10,7 +10,11 @@ export const SEVERITY_LABELS: Record<Severity, string> = {
   context: 'Context',
 };
 
-export function formatMarkdown(report: PageReport, rules: ReadonlyMap<string, CompiledRule>): string {
+export function formatMarkdown(
+  report: PageReport,
+  rules: ReadonlyMap<string, CompiledRule>,
+  sourceTitles: Readonly<Record<string, string>> = {},
+): string {
   const { summary } = report;
   const lines = [
     '# Claimlens report',
@@ -43,7 +47,7 @@ export function formatMarkdown(report: PageReport, rules: ReadonlyMap<string, Co
           '',
           `**Ask the seller:** ${escapeMarkdown(rule.ask)}`,
           '',
-          `**Sources:** ${rule.sources.map((s) => `${s.seed}, “${escapeMarkdown(s.anchor)}”`).join('; ')}`,
+          `**Sources:** ${rule.sources.map((s) => `${escapeMarkdown(sourceTitles[s.seed] ?? s.seed)} (${s.seed}): “${escapeMarkdown(s.anchor)}”`).join('; ')}`,
           '',
         );
       }

@@ -1,5 +1,5 @@
 // The rules are compiled into every bundle by a Vite plugin; a malformed rule must stop the build itself.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -15,9 +15,7 @@ afterEach(() => {
 function rulesWith(file: string, edit: (text: string) => string): string {
   const dir = mkdtempSync(join(tmpdir(), 'claimlens-rules-'));
   dirs.push(dir);
-  for (const name of ['contexts.yaml', 'growth-factors.yaml', 'living-cells.yaml', 'stability.yaml']) {
-    copyFileSync(join('rules', name), join(dir, name));
-  }
+  cpSync('rules', dir, { recursive: true });
   writeFileSync(join(dir, file), edit(readFileSync(join('rules', file), 'utf8')));
   return dir;
 }
@@ -32,6 +30,11 @@ async function bundle(dir: string) {
 }
 
 describe('claimlensRules()', () => {
+  it('refuses a rule citing a document that has no title', async () => {
+    const dir = rulesWith('sources.yaml', (t) => t.replace(/^003_072484d7e9901298\.txt:\n  title: .*\n/m, ''));
+    await expect(bundle(dir)).rejects.toThrow(/field "sources\[\d\]\.seed": has no title in .*sources\.yaml/);
+  });
+
   it('bundles the compiled rule set', async () => {
     const output = (await bundle(rulesWith('stability.yaml', (t) => t))) as { output: { code?: string }[] }[] | { output: { code?: string }[] };
     const code = (Array.isArray(output) ? output[0]! : output).output[0]?.code ?? '';
@@ -40,9 +43,14 @@ describe('claimlensRules()', () => {
   });
 
   it('fails the build naming file, line, rule and field', async () => {
-    const dir = rulesWith('stability.yaml', (t) => t.replace('severity: unsupported', 'severity: dubious'));
+    const text = readFileSync('rules/stability.yaml', 'utf8');
+    // Break the first rule's severity, and work out from the file where that is.
+    const at = text.indexOf('severity: ');
+    const line = text.slice(0, at).split('\n').length;
+    const id = /- id: (\S+)/.exec(text)![1]!;
+    const dir = rulesWith('stability.yaml', (t) => t.slice(0, at) + t.slice(at).replace(/severity: \w+/, 'severity: dubious'));
     await expect(bundle(dir)).rejects.toThrow(
-      /Invalid rules:\n.*stability\.yaml:4: rule "stability-room-temperature", field "severity": must be one of misleading, unsupported, risky, context/,
+      `stability.yaml:${line}: rule "${id}", field "severity": must be one of misleading, unsupported, risky, context`,
     );
   });
 });
