@@ -4,6 +4,8 @@
  */
 import { parseArgs } from 'node:util';
 import { cytokineLexicon, ruleSet, sourceTitles } from 'virtual:claimlens/rules';
+import type { CompiledRuleSet } from '../engine/types.ts';
+import type { CompiledLexicon } from '../engine/lexicon-types.ts';
 import { listCytokines } from '../engine/cytokine-facts.ts';
 import { findCytokines } from '../engine/find-cytokines.ts';
 import { buildReport } from '../report/build-report.ts';
@@ -11,7 +13,7 @@ import { formatMarkdown } from '../report/markdown-report.ts';
 import { ANSI, formatTerminal, PLAIN } from './format-terminal.ts';
 import { readInput } from './read-input.ts';
 
-const USAGE = `Usage: claimlens scan PATH... [--text] [--json] [--format text|json|md]
+const USAGE = `Usage: claimlens scan PATH... [--text] [--json] [--format text|json|md] [--rules DIR]
 
 Scans HTML files (or plain text with --text) for doubtful skincare claims, and
 sums up the cytokines a page names as a "Cytokine Facts" label.
@@ -20,6 +22,7 @@ PATH may be - for standard input.
   --text         read inputs as plain text instead of HTML
   --json         print one JSON object per input, one per line (same as --format json)
   --format FMT   text (default, for terminals), json, or md (a Markdown report)
+  --rules DIR    use the rules in DIR (same layout as the built-in rules/) instead of the built-in set
   -h, --help     show this help
 `;
 
@@ -40,6 +43,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         text: { type: 'boolean' },
         json: { type: 'boolean' },
         format: { type: 'string' },
+        rules: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -62,6 +66,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     io.stderr(`claimlens: --format must be text, json or md (got "${format}")\n`);
     return 2;
   }
+  const loaded = values.rules === undefined ? builtIn : await loadRulesDir(values.rules, io);
+  if (!loaded) return 2;
+  const { ruleSet, lexicon, titles } = loaded;
   // compromise takes most of a second to load: only pay for it when there is something to scan.
   const [{ default: nlp }, { scanText }] = await Promise.all([import('../engine/nlp.ts'), import('../engine/scan-text.ts')]);
   const rules = new Map(ruleSet.rules.map((r) => [r.id, r]));
@@ -74,17 +81,41 @@ export async function run(argv: string[], io: Io): Promise<number> {
       failed = true;
       continue;
     }
-    const cytokines = listCytokines(findCytokines(read.text, cytokineLexicon), cytokineLexicon);
+    const cytokines = listCytokines(findCytokines(read.text, lexicon), lexicon);
     const report = buildReport(input, scanText(nlp, read.text, ruleSet), ruleSet, cytokines);
     if (format === 'json') {
       io.stdout(`${JSON.stringify(report)}\n`);
     } else {
-      const out = format === 'md' ? formatMarkdown(report, rules, sourceTitles) : formatTerminal(report, rules, io.isTty ? ANSI : PLAIN);
+      const out = format === 'md' ? formatMarkdown(report, rules, titles) : formatTerminal(report, rules, io.isTty ? ANSI : PLAIN);
       io.stdout(`${first ? '' : '\n'}${out}`);
     }
     first = false;
   }
   return failed ? 2 : 0;
+}
+
+interface LoadedRules {
+  ruleSet: CompiledRuleSet;
+  lexicon: CompiledLexicon;
+  titles: Record<string, string>;
+}
+
+const builtIn: LoadedRules = { ruleSet, lexicon: cytokineLexicon, titles: sourceTitles };
+
+/** Compiles a rules folder at run time, so a rule author can try rules without rebuilding. */
+async function loadRulesDir(dir: string, io: Io): Promise<LoadedRules | undefined> {
+  const [{ compileSources, readRuleSources }, { RuleSetError }] = await Promise.all([
+    import('../build/load-rules.ts'),
+    import('../engine/yaml-problems.ts'),
+  ]);
+  try {
+    const compiled = compileSources(readRuleSources(dir));
+    return { ruleSet: compiled.ruleSet, lexicon: compiled.lexicon, titles: compiled.sourceTitles };
+  } catch (err) {
+    if (err instanceof RuleSetError) io.stderr(`claimlens: invalid rules in ${dir}:\n${err.message}\n`);
+    else io.stderr(`claimlens: cannot read rules from ${dir}: ${(err as Error).message}\n`);
+    return undefined;
+  }
 }
 
 async function readStdin(): Promise<Buffer> {

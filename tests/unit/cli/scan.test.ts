@@ -1,20 +1,30 @@
 // The command-line contract, tested on the built bin as a user runs it: exact output, exit codes, stderr.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { ruleSet } from 'virtual:claimlens/rules';
+import { ruleSet as builtInRules } from 'virtual:claimlens/rules';
+import { compileSources, readRuleSources } from '../../../src/build/load-rules.ts';
 import { extractText } from '../../../src/dom/extract-text.ts';
 import { FACTS_NOTE } from '../../../src/engine/cytokine-facts.ts';
 
 const FIXTURE = 'tests/fixtures/stem-cell-serum.html';
+const RULES_DIR = 'tests/fixtures/rules';
+const ruleSet = compileSources(readRuleSources(RULES_DIR)).ruleSet;
 /** A conditioned-media serum that lists a dozen cytokines, most of them inflammatory (as in seed 003). */
 const CYTOKINES = 'tests/fixtures/cytokine-serum.html';
 // Each case starts Node and loads compromise (about a second); several cases run the bin more than once.
 vi.setConfig({ testTimeout: 30_000 });
 
-function scan(args: string[], input?: string) {
-  const result = spawnSync(process.execPath, ['bin/claimlens.mjs', ...args], {
+/**
+ * Runs the built bin. Exact-output cases use a frozen rule set (tests/fixtures/rules) so they test the
+ * scanner, not today's rules; `builtIn` runs the rules compiled into the bin.
+ */
+function scan(args: string[], input?: string, options: { builtIn?: boolean } = {}) {
+  const rules = options.builtIn || args[0] !== 'scan' ? [] : ['--rules', RULES_DIR];
+  const result = spawnSync(process.execPath, ['bin/claimlens.mjs', ...args, ...rules], {
     input: input ?? '',
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1' },
@@ -177,7 +187,9 @@ describe('claimlens scan', () => {
       ].join('\n'),
     );
     // A page without cytokines gets no label at all.
-    expect(scan(['scan', '--format', 'md', FIXTURE]).stdout).not.toContain('Cytokine');
+    const plain = scan(['scan', '--format', 'md', FIXTURE]).stdout;
+    expect(plain).not.toContain('## Cytokine Facts');
+    expect(plain).not.toContain('Cytokines named');
   });
 
   it('writes a Markdown report with --format md', () => {
@@ -187,7 +199,9 @@ describe('claimlens scan', () => {
     expect(stdout.startsWith(`# Claimlens report\n\n- **Page:** tests/fixtures/stem-cell-serum.html\n- **Rules version:** \`${ruleSet.version}\`\n- **Claims flagged:** 4 (1 misleading, 2 unsupported, 1 risky)\n`)).toBe(true);
     expect(stdout).toContain('## Misleading\n\n### Living stem cells in the product (`living-stem-cells`)\n\n> Our breakthrough formula contains **live stem cells** that renew your skin overnight.\n');
     expect(stdout).toContain(`**Ask the seller:** ${rule.ask.replace(/([?()])/g, (c) => (c === '?' ? c : `\\${c}`))}`);
-    expect(stdout).toContain('**Sources:** 003_072484d7e9901298.txt, “there are no cells in the cream”');
+    expect(stdout).toContain(
+      "**Sources:** “Cytokine Facts” & Actual Products \\(Part 5 of a series, with readers' comments\\) (003_072484d7e9901298.txt): “there are no cells in the cream”",
+    );
   });
 
   it('reads plain text from standard input with --text -', () => {
@@ -210,6 +224,31 @@ describe('claimlens scan', () => {
       ].join('\n'),
     );
     expect(stdout.trimEnd().split('\n').map((l) => (JSON.parse(l) as { input: string }).input)).toEqual([FIXTURE]);
+  });
+
+  it('scans with the rules built into the bin', () => {
+    const { code, stdout } = scan(['scan', '--json', FIXTURE], undefined, { builtIn: true });
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as { findings: { ruleId: string }[]; summary: { rulesVersion: string } };
+    expect(report.summary.rulesVersion).toBe(builtInRules.version);
+    expect(report.findings.map((f) => f.ruleId)).toContain('living-stem-cells');
+  });
+
+  it('refuses an invalid rules folder, naming file, line, rule and field, and scans nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimlens-cli-rules-'));
+    try {
+      cpSync(RULES_DIR, dir, { recursive: true });
+      const file = join(dir, 'stability.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('severity: unsupported', 'severity: alarming'));
+      const { code, stdout, stderr } = scan(['scan', FIXTURE, '--rules', dir], undefined, { builtIn: true });
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toBe(
+        `claimlens: invalid rules in ${dir}:\n${relative('.', file)}:4: rule "stability-room-temperature", field "severity": must be one of misleading, unsupported, risky, context\n`,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('explains its usage on a wrong command or format', () => {
