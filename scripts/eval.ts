@@ -1,0 +1,90 @@
+/**
+ * `npm run eval`: how well the rules in `rules/` catch the claims in the labelled corpus (`tests/corpus/`).
+ * Prints overall precision, recall and F1, a per-rule table, then every miss and every false alarm, so a rule
+ * writer sees at once which phrasing slipped through and which sentence was flagged wrongly.
+ *
+ * It is a report, not a gate: the exit code is 0 whatever the scores (the corpus test holds the thresholds),
+ * 1 when the corpus itself is invalid, since then no score means anything, and 2 when the rules do not compile.
+ */
+import { compileRulesDir } from '../src/build/load-rules.ts';
+import { RuleSetError } from '../src/engine/compile-rules.ts';
+import {
+  CorpusError,
+  describeFalseAlarm,
+  describeMiss,
+  evaluateCorpus,
+  loadCorpus,
+  NEGATIVE_KINDS,
+  PLANNED_RULE_IDS,
+  type RuleScores,
+  type Scores,
+} from '../src/build/evaluate-corpus.ts';
+
+const CORPUS_DIR = 'tests/corpus';
+
+let ruleSet;
+try {
+  ruleSet = compileRulesDir('rules');
+} catch (err) {
+  // Not a corpus problem, and nothing to measure: say so plainly, with a code of its own.
+  if (!(err instanceof RuleSetError)) throw err;
+  process.stderr.write(`The rules in rules/ do not compile, so there is nothing to evaluate:\n${err.message}\n`);
+  process.exit(2);
+}
+let entries;
+try {
+  entries = loadCorpus(CORPUS_DIR, new Set([...ruleSet.rules.map((r) => r.id), ...PLANNED_RULE_IDS]));
+} catch (err) {
+  if (!(err instanceof CorpusError)) throw err;
+  process.stderr.write(`The corpus in ${CORPUS_DIR} is invalid:\n${err.message}\n`);
+  process.exit(1);
+}
+
+const result = evaluateCorpus(entries, ruleSet);
+const ratio = (r: number | null) => (r === null ? 'n/a' : r.toFixed(3));
+const { overall } = result;
+const predicted = overall.truePositives + overall.falsePositives;
+const expected = overall.truePositives + overall.falseNegatives;
+
+const out: string[] = [
+  `Claimlens corpus evaluation: rules ${result.rulesVersion} (${ruleSet.rules.length} rules), corpus ${result.sentences} sentences ` +
+    `(${result.sentences - result.negatives} positive, ${result.negatives} negative)`,
+  `Negatives by kind: ${NEGATIVE_KINDS.map((k) => `${k} ${result.negativesByKind[k]}`).join(', ')}`,
+  '',
+  'Overall, micro-averaged over (sentence, rule) pairs:',
+  `  precision ${ratio(overall.precision)}  (${overall.truePositives} correct of ${predicted} found)`,
+  `  recall    ${ratio(overall.recall)}  (${overall.truePositives} found of ${expected} expected)`,
+  `  F1        ${ratio(overall.f1)}`,
+  '',
+  'Per rule:',
+  ...table(result.perRule),
+  '',
+  `Misses, expected but not found (${result.misses.length}):`,
+  ...(result.misses.length === 0 ? ['  none'] : result.misses.map((m) => `  ${describeMiss(m)}`)),
+  '',
+  `False alarms, found but not expected (${result.falseAlarms.length}):`,
+  ...(result.falseAlarms.length === 0 ? ['  none'] : result.falseAlarms.map((f) => `  ${describeFalseAlarm(f)}`)),
+];
+process.stdout.write(`${out.join('\n')}\n`);
+
+function table(rows: readonly RuleScores[]): string[] {
+  const head = ['rule', 'pos', 'TP', 'FP', 'FN', 'P', 'R', 'F1', ''];
+  const body = rows.map((r) => [
+    r.ruleId,
+    String(r.positives),
+    ...counts(r),
+    ratio(r.precision),
+    ratio(r.recall),
+    ratio(r.f1),
+    // The two ways a row says nothing about a rule's quality, named so they are not mistaken for a score.
+    [!r.inRuleSet && 'not in the rule set yet', r.positives === 0 && 'NO POSITIVES IN THE CORPUS'].filter(Boolean).join('; '),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
+  const line = (cells: string[]) =>
+    `  ${cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')}`.trimEnd();
+  return [line(head), ...body.map(line)];
+}
+
+function counts(s: Scores): string[] {
+  return [s.truePositives, s.falsePositives, s.falseNegatives].map(String);
+}
