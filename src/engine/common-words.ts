@@ -15,7 +15,7 @@ though through till to today together too toward under until up upon us use used
 well were what when where whether which while who whole why will with within without would year years yet you
 your yours`;
 
-const SKINCARE = `absorb absorbs absorbing apply applied applying beauty benefit benefits body boost boosts bottle
+const SKINCARE = `absorb absorbs absorbing active actives apply applied applying beauty benefit benefits body boost boosts bottle
 bright brighter care clean clear clinically complexion contains cream creams daily dermatologist dry effect
 effects face facial feel feels fine formula formulated fragrance free fresh gel gentle glow glowing hair help
 helps hydrate hydrated hydrating hydration ingredient ingredients lines look looking lotion mask moisture

@@ -56,6 +56,16 @@ function trieSource(words: readonly string[]): string {
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
+/** The triggers that start the hit and stand as whole words there, lower-cased, longest first. */
+function wholeWordsAt(text: string, index: number, hit: string, words: ReadonlyMap<string, readonly string[]>): string[] {
+  const out: string[] = [];
+  for (let length = hit.length; length > 0; length--) {
+    const word = hit.slice(0, length).toLowerCase();
+    if ((length === hit.length || words.has(word)) && isWholeWord(text, index, index + length)) out.push(word);
+  }
+  return out;
+}
+
 /** Whether the hit is a whole word: no letter or digit touches it on either side. */
 function isWholeWord(text: string, start: number, end: number): boolean {
   return !WORD_CHAR.test(text[start - 1] ?? '') && !WORD_CHAR.test(text[end] ?? '');
@@ -71,20 +81,24 @@ export function findCandidates(text: string, matcher: TriggerMatcher, from = 0, 
   const regex = new RegExp(matcher.regex.source, matcher.regex.flags);
   regex.lastIndex = from;
   for (let hit = regex.exec(text); hit !== null && hit.index < to; hit = regex.exec(text)) {
-    if (!isWholeWord(text, hit.index, hit.index + hit[0].length)) {
+    // The trie takes the longest trigger; shorter ones at the same place may stand as whole words too ("tnf"
+    // in "TNF-alpha" when "tnf-a" is also a trigger), and compromise may split the hyphen: wake them all.
+    const words = wholeWordsAt(text, hit.index, hit[0], matcher.rulesByWord);
+    if (words.length === 0) {
       regex.lastIndex = hit.index + 1;
       continue;
     }
-    const ruleIds = matcher.rulesByWord.get(hit[0].toLowerCase()) ?? [];
+    const word = words[0]!;
+    const ruleIds = words.flatMap((w) => matcher.rulesByWord.get(w) ?? []);
     if (current && hit.index < current.end) {
       for (const id of ruleIds) current.ruleIds.add(id);
       continue;
     }
     if (current) out.push(toCandidate(text, current));
-    const [start, end] = sentenceBounds(text, hit.index, hit.index + hit[0].length);
+    const [start, end] = sentenceBounds(text, hit.index, hit.index + word.length);
     current = { start, end, ruleIds: new Set(ruleIds) };
     // Triggers later in this sentence only add rules; jump past it.
-    regex.lastIndex = Math.max(regex.lastIndex, hit.index + hit[0].length);
+    regex.lastIndex = Math.max(regex.lastIndex, hit.index + word.length);
   }
   if (current) out.push(toCandidate(text, current));
   return out;

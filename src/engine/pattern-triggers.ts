@@ -10,6 +10,10 @@ import { COMMON_WORDS } from './common-words.ts';
 /** One term of a parsed compromise pattern: the subset of fields we read. */
 interface PatternTerm {
   word?: string;
+  anything?: boolean;
+  greedy?: boolean;
+  min?: number;
+  max?: number;
   optional?: boolean;
   negative?: boolean;
   fuzzy?: boolean;
@@ -39,6 +43,13 @@ export function patternTriggers(pattern: string): PatternTriggers {
     throw new PatternError(`cannot be parsed by compromise (${(err as Error).message})`);
   }
   if (terms.length === 0) throw new PatternError('is empty once parsed');
+  terms.forEach((term, i) => {
+    const next = terms[i + 1];
+    // compromise 14 never matches a wildcard followed by a group with a multi-word choice: it fails silently.
+    if (term.anything && (term.optional || term.greedy || term.min !== undefined) && next?.choices?.some((c) => c.length > 1)) {
+      throw new PatternError('puts a wildcard right before a (…|…) group with a multi-word choice, which compromise never matches; split the group into separate patterns');
+    }
+  });
   let best: PatternTriggers | undefined;
   let bestCost = Infinity;
   for (const term of terms) {
@@ -84,6 +95,7 @@ function literalWords(term: PatternTerm): string[] | undefined {
  */
 export function expandInflections(pattern: string): string {
   let depth = 0;
+  let groupStart = -1;
   let out = '';
   for (let i = 0; i < pattern.length; i++) {
     const ch = pattern[i]!;
@@ -91,29 +103,58 @@ export function expandInflections(pattern: string): string {
       const close = pattern.indexOf('}', i);
       const root = close > i ? pattern.slice(i + 1, close) : '';
       if (/^[a-z][a-z-]*$/.test(root)) {
+        if (depth > 0 && multiWordChoice(pattern, groupStart, i)) {
+          throw new PatternError(`inflects {${root}} inside a (…|…) group with several words in a choice; list its forms instead`);
+        }
         const forms = inflections(root).join('|');
         out += depth > 0 ? forms : `(${forms})`;
         i = close;
         continue;
       }
     }
-    if (ch === '(') depth++;
+    if (ch === '(') {
+      depth++;
+      groupStart = i;
+    }
     if (ch === ')') depth--;
     out += ch;
   }
   return out;
 }
 
-/** The root's real forms: compromise's own list for `{root}` also holds oddities like "growly" and "cellest". */
+/** Whether the choice holding position `at` in the group opened at `start` has more than one word. */
+function multiWordChoice(pattern: string, start: number, at: number): boolean {
+  const close = pattern.indexOf(')', at);
+  const group = pattern.slice(start + 1, close < 0 ? undefined : close);
+  const offset = at - start - 1;
+  let from = 0;
+  for (const choice of group.split('|')) {
+    if (offset >= from && offset <= from + choice.length) return choice.trim().split(/\s+/).length > 1;
+    from += choice.length + 1;
+  }
+  return false;
+}
+
+/**
+ * The root's forms as verb and as noun. compromise's own list for `{root}` holds oddities ("growly") and
+ * misses real forms of words it reads as adjectives ("perfecting"), so we conjugate the word as a verb and
+ * pluralise it as a noun, and add the regular endings compromise leaves out ("reprogrammed"). A form that
+ * never occurs costs nothing but a branch of the prefilter's trie.
+ */
 function inflections(root: string): string[] {
-  const doc = nlp(root);
-  const forms = new Set([root]);
-  for (const c of doc.verbs().conjugate() as Record<string, string>[]) {
+  const forms = new Set([root, `${root}s`]);
+  const asVerb = nlp(root);
+  asVerb.tag('Verb');
+  for (const c of asVerb.verbs().conjugate() as Record<string, string>[]) {
     for (const form of Object.values(c)) if (!form.includes(' ')) forms.add(form.toLowerCase());
   }
-  const plural = nlp(root).nouns().toPlural().text().toLowerCase();
+  const asNoun = nlp(root);
+  asNoun.tag('Noun');
+  const plural = asNoun.nouns().toPlural().text().toLowerCase();
   if (plural && !plural.includes(' ')) forms.add(plural);
-  // A word compromise does not know as a verb or noun still gets its plain -s form.
-  if (forms.size === 1) forms.add(`${root}s`);
+  const stem = root.endsWith('e') ? root.slice(0, -1) : root;
+  forms.add(`${stem}ed`).add(`${stem}ing`);
+  // Short verbs that end consonant-vowel-consonant double it: reprogrammed, resetting.
+  if (/[^aeiou][aeiou][bdgklmnprt]$/.test(root)) forms.add(`${root}${root.at(-1)}ed`).add(`${root}${root.at(-1)}ing`);
   return [...forms];
 }

@@ -95,6 +95,10 @@ interface PathStep {
 
 /** valibot reports missing and unknown keys with the enclosing object's message; say plainly what is wrong. */
 function issueMessage(issue: v.BaseIssue<unknown>, steps: PathStep[], root: SchemaNode): string {
+  // YAML reads an unquoted `#Value years` as a comment, leaving an empty (null) entry.
+  if (issue.input === null && issue.type === 'string') {
+    return 'is empty: YAML reads an unquoted value starting with # as a comment, so quote it (e.g. "#Value years")';
+  }
   if (issue.type !== 'strict_object' || steps.length === 0) return issue.message;
   if (issue.expected === 'never') {
     const key = String(steps[steps.length - 1]!.key);

@@ -85,6 +85,12 @@ describe('compileRuleSet', () => {
     expect(set.prefilter.triggers).toEqual({ cytokine: ['sample-rule'], cytokines: ['sample-rule'] });
   });
 
+  it('explains an unquoted pattern that YAML read as a comment', () => {
+    expect(errorOf(GOOD.replace('    - live stem cells', '    - live stem cells\n    - #Value years'))).toBe(
+      'rules/sample.yaml:8: rule "sample-rule", field "match[1]": is empty: YAML reads an unquoted value starting with # as a comment, so quote it (e.g. "#Value years")',
+    );
+  });
+
   it('refuses an unknown unless set', () => {
     expect(errorOf(GOOD.replace('$question', '$questions'))).toBe(
       'rules/sample.yaml:9: rule "sample-rule", field "unless[0]": names an unknown set "$questions" (known: $question)',

@@ -47,6 +47,12 @@ describe('findCandidates', () => {
     for (const c of found) expect(text.slice(c.start, c.end)).toBe(c.text);
   });
 
+  it('falls back to a shorter trigger when the longest one is not a whole word', () => {
+    const m = buildTriggerMatcher({ triggers: { tnf: ['tnf-rule'], 'tnf-a': ['alpha-rule'] } });
+    expect(findCandidates('Rich in TNF-alpha.', m).map((c) => c.ruleIds)).toEqual([['tnf-rule']]);
+    expect(findCandidates('Rich in TNF-a.', m).map((c) => c.ruleIds)).toEqual([['alpha-rule', 'tnf-rule']]);
+  });
+
   it('scans only the window it is given, with offsets still into the whole text', () => {
     const text = 'Our stem serum.\nMore cells here!\nLast stem line.';
     const from = text.indexOf('More');

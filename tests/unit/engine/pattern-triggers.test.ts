@@ -1,0 +1,51 @@
+// What the compiler derives from a pattern, and the compromise traps it refuses rather than let a rule fail silently.
+import { describe, expect, it, test } from 'vitest';
+import nlp from '../../../src/engine/nlp.ts';
+import { expandInflections, PatternError, patternTriggers } from '../../../src/engine/pattern-triggers.ts';
+
+describe('patternTriggers', () => {
+  test.each([
+    ['live stem cells', ['cells']],
+    ['(stays|remains) active for years', ['remains', 'stays']],
+    // One rare word beats two: a shorter alternation makes a sparser prefilter.
+    ['nano (cytokines|peptides)', ['nano']],
+    // The rarer term wins even when a common one is longer.
+    ['(youthful|younger) exosome glow', ['exosome']],
+  ])('%s → %j', (pattern, words) => {
+    expect(patternTriggers(pattern).words.sort()).toEqual(words);
+  });
+
+  it('reports common words when nothing rarer is required', () => {
+    expect(patternTriggers('(for|after) your skin').common).toEqual(['your']);
+  });
+
+  it('refuses a wildcard right before a multi-word choice, which compromise never matches', () => {
+    // The trap itself, shown on compromise: the same words match without the wildcard.
+    expect(nlp('the growth factors stay').match('the .? (growth factors|cytokines)').found).toBe(false);
+    expect(nlp('the growth factors stay').match('the (growth factors|cytokines)').found).toBe(true);
+    expect(() => patternTriggers('keeps .? (growth factors|cytokines) active')).toThrow(PatternError);
+    expect(() => patternTriggers('keeps * (growth factors|cytokines)')).toThrow(/wildcard right before/);
+    expect(() => patternTriggers('keeps * (cytokines|exosomes)')).not.toThrow();
+  });
+});
+
+describe('expandInflections', () => {
+  const forms = (pattern: string) => expandInflections(pattern).replace(/^\(|\)$/g, '').split('|');
+
+  test.each([
+    ['{grow}', ['grow', 'grows', 'grew', 'growing', 'grown']],
+    ['{perfect}', ['perfected', 'perfecting', 'perfects']],
+    ['{reprogram}', ['reprogrammed', 'reprogramming']],
+    ['{cell}', ['cells']],
+  ])('%s has the forms %j', (pattern, expected) => {
+    expect(forms(pattern)).toEqual(expect.arrayContaining(expected));
+  });
+
+  it('expands inside a group of single words without adding brackets', () => {
+    expect(expandInflections('({stay}|remain) active')).toMatch(/^\(stay\|stays\|.*\|remain\) active$/);
+  });
+
+  it('refuses {word} inside a multi-word choice', () => {
+    expect(() => expandInflections('({grow} new|regrow) tissue')).toThrow(/inflects \{grow\} inside a/);
+  });
+});
