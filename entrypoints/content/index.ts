@@ -3,6 +3,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { prefilter, version } from 'virtual:claimlens/rules';
 import { startClaimlens } from '../../src/content/claimlens-page.ts';
 import cardCss from '../../src/ui/claim-card.css?inline';
+import highlightCss from './highlights.css?inline';
 import './highlights.css';
 
 export default defineContentScript({
@@ -14,7 +15,7 @@ export default defineContentScript({
   cssInjectionMode: 'manifest',
   main(ctx) {
     try {
-      startClaimlens(ctx, { browser, prefilter, version, cardCss });
+      startClaimlens(ctx, { browser, prefilter, version, cardCss, highlightCss });
     } catch {
       // Never throw into the page's console.
     }

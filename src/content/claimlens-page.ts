@@ -24,6 +24,8 @@ export interface PageEnv {
   prefilter: Prefilter;
   version: string;
   cardCss: string;
+  /** The highlight colours, for claims inside a page's shadow roots. */
+  highlightCss: string;
 }
 
 /** Elements whose clicks belong to the page: a claim inside a link is still a link. */
@@ -83,7 +85,7 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
   function refresh(): void {
     claims.prune();
     const list = claims.list();
-    if (list.length > 0 || host) paintHighlights(list.map((e) => ({ severity: e.finding.severity, range: e.range })));
+    if (list.length > 0 || host) paintHighlights(list.map((e) => ({ severity: e.finding.severity, range: e.range })), env.highlightCss);
     if (card.entry && !list.includes(card.entry)) card.close(false);
     const report: PageScanned = { type: 'claimlens:page-scanned', url: location.href, version: env.version, findings: list.map((e) => e.finding) };
     env.browser.runtime.sendMessage(report).catch(() => undefined);

@@ -9,13 +9,14 @@ interface CaretPoint {
   offset: number;
 }
 
-function caretAt(doc: Document, x: number, y: number): CaretPoint | null {
+function caretAt(doc: Document, x: number, y: number, shadowRoots: ShadowRoot[]): CaretPoint | null {
   const d = doc as Document & {
-    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+    caretPositionFromPoint?: (x: number, y: number, options?: { shadowRoots: ShadowRoot[] }) => { offsetNode: Node; offset: number } | null;
     caretRangeFromPoint?: (x: number, y: number) => Range | null;
   };
   if (typeof d.caretPositionFromPoint === 'function') {
-    const p = d.caretPositionFromPoint(x, y);
+    // Without the roots, a point inside a shadow tree is retargeted to its host.
+    const p = d.caretPositionFromPoint(x, y, { shadowRoots });
     return p ? { node: p.offsetNode, offset: p.offset } : null;
   }
   if (typeof d.caretRangeFromPoint === 'function') {
@@ -27,10 +28,13 @@ function caretAt(doc: Document, x: number, y: number): CaretPoint | null {
 
 /** The index of the range under the point (x, y) in viewport coordinates, or -1. */
 export function rangeAtPoint(doc: Document, ranges: readonly Range[], x: number, y: number): number {
-  const caret = caretAt(doc, x, y);
+  const shadowRoots = [...new Set(ranges.map((r) => r.startContainer.getRootNode()))].filter((n): n is ShadowRoot => n instanceof ShadowRoot);
+  const caret = caretAt(doc, x, y, shadowRoots);
   for (let i = 0; i < ranges.length; i++) {
     const range = ranges[i]!;
-    if (caret && !pointInRange(range, caret)) continue;
+    // The caret narrows it to the clicked text when it lands in the range's own tree; otherwise the boxes decide.
+    const sameTree = caret && caret.node.getRootNode() === range.startContainer.getRootNode();
+    if (sameTree && !pointInRange(range, caret)) continue;
     if (rectsContain(range, x, y)) return i;
   }
   return -1;

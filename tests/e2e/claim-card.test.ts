@@ -1,14 +1,19 @@
 // The shopper's second moment: click a highlighted claim, read why it is doubtful, close the card.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
 import {
   cardText,
   claimPoint,
   collectPageErrors,
+  EXTENSION_DIR,
+  extensionWorker,
   focusInCard,
   launchWithExtension,
   scannerFindings,
   serveFixtures,
+  tabIdOf,
   waitForHighlights,
   type FixtureServer,
 } from './harness.ts';
@@ -96,6 +101,33 @@ describe('claim card', () => {
     const back = ((first - 2 + total) % total) + 1;
     await showing(back);
     expect(await cardText(page)).toContain(findings[back - 1]![1]);
+    await page.close();
+  });
+
+  it('registers Alt+Shift+N / Alt+Shift+P, and their command opens the next claim with focus in the card and back on Esc', async () => {
+    const { page } = await openFixture('stem-cell-serum.html');
+    const worker = await extensionWorker(browser);
+    const commands = await worker.evaluate(() => chrome.commands.getAll());
+    expect(commands.map((c) => c.name)).toEqual(expect.arrayContaining(['next-claim', 'previous-claim']));
+    // Headless Chromium has no browser UI to bind keys in (getAll reports no shortcut); the manifest suggests them.
+    const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
+      commands: Record<string, { suggested_key: { default: string } }>;
+    };
+    expect(manifest.commands['next-claim']!.suggested_key.default).toBe('Alt+Shift+N');
+    expect(manifest.commands['previous-claim']!.suggested_key.default).toBe('Alt+Shift+P');
+    // Focus sits on a link of the page when the shopper asks for the next claim.
+    await page.focus('nav a');
+    // No browser UI to press the shortcut in, so send what the background's command handler sends.
+    const tabId = await tabIdOf(browser, page.url());
+    await worker.evaluate(async (tabId: number) => {
+      await chrome.tabs.sendMessage(tabId, { type: 'claimlens:navigate', direction: 'next' }, { frameId: 0 });
+    }, tabId);
+    await page.waitForFunction(() => document.querySelector('claimlens-host')?.shadowRoot?.querySelector('[role="dialog"]'));
+    expect(await cardText(page)).toContain(`1 / ${scannerFindings('stem-cell-serum.html').length}`);
+    expect(await focusInCard(page)).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('claimlens-host')?.shadowRoot?.querySelector('[role="dialog"]'));
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Lumière Labs');
     await page.close();
   });
 });

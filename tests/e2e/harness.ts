@@ -33,6 +33,10 @@ export async function serveFixtures(): Promise<FixtureServer> {
       res.writeHead(200, { 'content-type': TYPES['.html']! }).end(readFileSync(join(FIXTURES, 'dynamic-page.html')));
       return;
     }
+    if (path === '/frame-reviews.html') {
+      res.writeHead(200, { 'content-type': TYPES['.html']! }).end(readFileSync(join(FIXTURES, 'frame-reviews.html')));
+      return;
+    }
     if (path === '/large.html') {
       res.writeHead(200, { 'content-type': TYPES['.html']! }).end(largePage());
       return;
@@ -133,6 +137,19 @@ export async function extensionWorker(browser: Browser) {
   const worker = await target.worker();
   if (!worker) throw new Error('The extension service worker did not start.');
   return worker;
+}
+
+/** The tab id the background filed a page's scan under (the extension has no `tabs` permission to query URLs). */
+export async function tabIdOf(browser: Browser, url: string): Promise<number> {
+  const worker = await extensionWorker(browser);
+  return worker.evaluate(async (url: string) => {
+    for (;;) {
+      const all = (await chrome.storage.session.get(null)) as Record<string, { url: string }>;
+      const entry = Object.entries(all).find(([, r]) => r.url === url);
+      if (entry) return Number(entry[0].slice('tab:'.length));
+      await new Promise((ok) => setTimeout(ok, 50));
+    }
+  }, url);
 }
 
 /** Waits until the background holds a scan report for `url`; returns its findings and the tab's badge text. */
