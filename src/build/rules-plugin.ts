@@ -12,6 +12,12 @@ import { RuleSetError } from '../engine/compile-rules.ts';
 const ID = 'virtual:claimlens/rules';
 const RESOLVED = `\0${ID}`;
 
+/**
+ * WXT bundles each entrypoint with a plugin of its own: compile once per content of the rules folder, not
+ * once per bundle. Keyed by every file's text, so an edit always recompiles.
+ */
+const compiledModules = new Map<string, string>();
+
 export function claimlensRules(options: { dir?: string } = {}): Plugin {
   const dir = resolve(options.dir ?? 'rules');
   return {
@@ -23,6 +29,9 @@ export function claimlensRules(options: { dir?: string } = {}): Plugin {
       if (id !== RESOLVED) return undefined;
       const sources = readRuleSources(dir);
       for (const path of sources.paths) this.addWatchFile(path);
+      const key = JSON.stringify(sources);
+      const hit = compiledModules.get(key);
+      if (hit) return hit;
       let compiled;
       try {
         compiled = compileSources(sources);
@@ -31,7 +40,7 @@ export function claimlensRules(options: { dir?: string } = {}): Plugin {
         throw err;
       }
       const { ruleSet, lexicon, sourceTitles } = compiled;
-      return [
+      const code = [
         `export const version = ${JSON.stringify(ruleSet.version)};`,
         `export const prefilter = ${JSON.stringify(ruleSet.prefilter)};`,
         `export const rules = ${JSON.stringify(ruleSet.rules)};`,
@@ -39,6 +48,8 @@ export function claimlensRules(options: { dir?: string } = {}): Plugin {
         `export const cytokineLexicon = ${JSON.stringify(lexicon)};`,
         `export const sourceTitles = ${JSON.stringify(sourceTitles)};`,
       ].join('\n');
+      compiledModules.set(key, code);
+      return code;
     },
   };
 }

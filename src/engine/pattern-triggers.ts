@@ -142,6 +142,18 @@ function multiWordChoice(pattern: string, start: number, at: number): boolean {
  * never occurs costs nothing but a branch of the prefilter's trie.
  */
 function inflections(root: string): string[] {
+  let known = inflectionCache.get(root);
+  if (!known) {
+    known = computeInflections(root);
+    inflectionCache.set(root, known);
+  }
+  return known;
+}
+
+/** Conjugating through compromise costs about a millisecond a word, and rules repeat the same roots. */
+const inflectionCache = new Map<string, string[]>();
+
+function computeInflections(root: string): string[] {
   const forms = new Set([root, `${root}s`]);
   const asVerb = nlp(root);
   asVerb.tag('Verb');
