@@ -6,34 +6,75 @@
 import type { Nlp } from './nlp.ts';
 import type { CandidateSentence, CompiledRule, CompiledRuleSet, Finding, QuietMention, ScanResult } from './types.ts';
 
-type Parsed = ReturnType<Nlp['parseMatch']>;
 type View = ReturnType<Nlp>;
+type Net = ReturnType<Nlp['buildNet']>;
 
+/**
+ * Each rule as three compromise nets (match, unless, requires). A net indexes its patterns by the words they
+ * need, so one `sweep` tries only the patterns that can match the sentence instead of one `match` call per
+ * pattern. One net per rule, not one for the set: compromise's sweep loops over every word a net knows for
+ * every sentence, and a candidate wakes only the rules whose trigger words it holds.
+ */
 interface PreparedRule {
   rule: CompiledRule;
-  match: Parsed[];
-  unless: { parsed: Parsed; set: string; reason: string }[];
-  requires: Parsed[];
+  match: PatternIndex;
+  unless: PatternIndex;
+  requires: PatternIndex;
 }
 
-/** Parsing a pattern costs more than matching it: do it once per rule set. */
+/**
+ * A net for the patterns it indexes correctly, and the rest tried one by one: compromise 14 works out a
+ * pattern's needed words without its /regex/ alternatives, so a net skips sentences such a pattern matches
+ * ("Interferon gamma…" against `(…|/^interferon/) …`).
+ */
+interface PatternIndex {
+  net: Net | undefined;
+  oneByOne: { id: string; parsed: ReturnType<Nlp['parseMatch']> }[];
+}
+
+function indexPatterns(nlp: Nlp, patterns: readonly string[]): PatternIndex {
+  const hasRegex = (p: string) => /(^|[\s(|])\//.test(p);
+  const netted = [...new Set(patterns.filter((p) => !hasRegex(p)))].map((p) => ({ match: p, id: p }));
+  return {
+    net: netted.length > 0 ? nlp.buildNet(netted) : undefined,
+    oneByOne: patterns.filter(hasRegex).map((p) => ({ id: p, parsed: nlp.parseMatch(p) })),
+  };
+}
+
 const prepared = new WeakMap<CompiledRuleSet, Map<string, PreparedRule>>();
 
 function prepare(nlp: Nlp, ruleSet: CompiledRuleSet): Map<string, PreparedRule> {
-  let byId = prepared.get(ruleSet);
-  if (!byId) {
-    byId = new Map();
-    for (const rule of ruleSet.rules) {
-      byId.set(rule.id, {
-        rule,
-        match: rule.match.map((p) => nlp.parseMatch(p)),
-        unless: rule.unless.map((u) => ({ parsed: nlp.parseMatch(u.pattern), set: u.set, reason: u.reason })),
-        requires: rule.requires.map((p) => nlp.parseMatch(p)),
-      });
-    }
-    prepared.set(ruleSet, byId);
+  let rules = prepared.get(ruleSet);
+  if (!rules) {
+    rules = new Map(
+      ruleSet.rules.map((rule) => [
+        rule.id,
+        {
+          rule,
+          match: indexPatterns(nlp, rule.match),
+          unless: indexPatterns(nlp, rule.unless.map((u) => u.pattern)),
+          requires: indexPatterns(nlp, rule.requires),
+        },
+      ]),
+    );
+    prepared.set(ruleSet, rules);
   }
-  return byId;
+  return rules;
+}
+
+interface SweepHit {
+  /** The pattern that matched. */
+  id: string;
+  view: View;
+}
+
+function sweep(doc: View, index: PatternIndex): SweepHit[] {
+  const hits = index.net ? (doc.sweep(index.net) as unknown as { found: SweepHit[] }).found : [];
+  for (const { id, parsed } of index.oneByOne) {
+    const view = doc.match(parsed);
+    if (view.found) hits.push({ id, view: view as View });
+  }
+  return hits;
 }
 
 /** Runs the rules on candidate sentences. Offsets in the result index the text the sentences came from. */
@@ -44,24 +85,19 @@ export function matchClaims(nlp: Nlp, candidates: readonly CandidateSentence[], 
   for (const sentence of candidates) {
     const doc = nlp(sentence.text);
     for (const id of sentence.ruleIds) {
-      const rule = rules.get(id);
-      if (!rule) continue;
-      const hits = ruleHits(doc, rule, sentence);
+      const prepared = rules.get(id);
+      if (!prepared) continue;
+      const hits = sweep(doc, prepared.match);
       if (hits.length === 0) continue;
+      const { rule } = prepared;
       // Without its subject (a cell-derived active, say) the sentence is about something else: not a mention.
-      if (rule.requires.length > 0 && !rule.requires.some((p) => doc.match(p).found)) continue;
-      const exception = rule.unless.find((u) => doc.match(u.parsed).found);
+      if (rule.requires.length > 0 && sweep(doc, prepared.requires).length === 0) continue;
+      const unlessFound = rule.unless.length > 0 ? new Set(sweep(doc, prepared.unless).map((h) => h.id)) : new Set<string>();
+      const exception = rule.unless.find((u) => unlessFound.has(u.pattern));
       if (exception) {
-        quiet.push({
-          ruleId: id,
-          start: sentence.start,
-          end: sentence.end,
-          sentence: sentence.text,
-          set: exception.set,
-          reason: exception.reason,
-        });
+        quiet.push({ ruleId: id, start: sentence.start, end: sentence.end, sentence: sentence.text, set: exception.set, reason: exception.reason });
       } else {
-        findings.push(...hits);
+        findings.push(...ruleHits(rule, hits, sentence));
       }
     }
   }
@@ -69,14 +105,12 @@ export function matchClaims(nlp: Nlp, candidates: readonly CandidateSentence[], 
   return { findings, quiet };
 }
 
-/** Every span of the sentence a rule's patterns match, overlapping spans merged into the longest. */
-function ruleHits(doc: View, prepared: PreparedRule, sentence: CandidateSentence): Finding[] {
+/** Every span of the sentence a rule's patterns matched, overlapping spans merged into the longest. */
+function ruleHits(rule: CompiledRule, hits: readonly SweepHit[], sentence: CandidateSentence): Finding[] {
   const spans: { start: number; end: number; why: string }[] = [];
-  for (const pattern of prepared.match) {
-    const matches = doc.match(pattern);
-    if (!matches.found) continue;
+  for (const hit of hits) {
     // `terms: false` skips building per-word objects we do not read; compromise's typings omit the option.
-    for (const m of matches.json({ offset: true, text: false, terms: false } as object) as MatchJson[]) {
+    for (const m of hit.view.json({ offset: true, text: false, terms: false } as object) as MatchJson[]) {
       const [start, end] = trimSpan(sentence.text, m.offset.start, m.offset.start + m.offset.length);
       if (end > start) spans.push({ start, end, why: normalWords(sentence.text.slice(start, end)) });
     }
@@ -94,7 +128,6 @@ function ruleHits(doc: View, prepared: PreparedRule, sentence: CandidateSentence
       merged.push({ ...span });
     }
   }
-  const { rule } = prepared;
   return merged.map((s) => ({
     ruleId: rule.id,
     severity: rule.severity,
