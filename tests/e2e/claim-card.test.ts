@@ -1,8 +1,8 @@
 // The shopper's second moment: click a highlighted claim, read why it is doubtful, close the card.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'puppeteer-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
 import {
   cardText,
   claimPoint,
@@ -10,32 +10,20 @@ import {
   EXTENSION_DIR,
   extensionWorker,
   focusInCard,
-  launchWithExtension,
   scannerFindings,
-  serveFixtures,
   tabIdOf,
+  useExtensionBrowser,
+  waitForCard,
   waitForHighlights,
-  type FixtureServer,
 } from './harness.ts';
 
-let browser: Browser;
-let server: FixtureServer;
-
-beforeAll(async () => {
-  server = await serveFixtures();
-  browser = await launchWithExtension();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useExtensionBrowser();
 
 async function openFixture(name: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage();
+  const page = await env.browser().newPage();
   const errors = collectPageErrors(page);
   await page.setViewport({ width: 1000, height: 700 });
-  await page.goto(server.url(name));
+  await page.goto(env.server().url(name));
   await waitForHighlights(page);
   return { page, errors };
 }
@@ -45,7 +33,7 @@ describe('claim card', () => {
     const { page, errors } = await openFixture('stem-cell-serum.html');
     const { x, y } = await claimPoint(page, 'live stem cells');
     await page.mouse.click(x, y);
-    await page.waitForFunction(() => document.querySelector('claimlens-host')?.shadowRoot?.querySelector('[role="dialog"]'));
+    await waitForCard(page);
     const text = (await cardText(page))!;
     expect(text).toContain('MISLEADING');
     expect(text).toContain('Living stem cells in the product');
@@ -55,7 +43,7 @@ describe('claim card', () => {
     expect(text).toContain('“there are no cells in the cream”');
     expect(await focusInCard(page)).toBe(true);
     await page.keyboard.press('Escape');
-    await page.waitForFunction(() => !document.querySelector('claimlens-host')?.shadowRoot?.querySelector('[role="dialog"]'));
+    await waitForCard(page, false);
     expect(await cardText(page)).toBeNull();
     expect(errors).toEqual([]);
     await page.close();
@@ -65,13 +53,13 @@ describe('claim card', () => {
     const { page } = await openFixture('stem-cell-serum.html');
     const { x, y } = await claimPoint(page, 'live stem cells');
     await page.mouse.click(x, y);
-    await page.waitForFunction(() => document.querySelector('claimlens-host')?.shadowRoot?.querySelector('[role="dialog"]'));
+    await waitForCard(page);
     await page.evaluate(() => {
       (window as unknown as { clicks: number }).clicks = 0;
       document.querySelector('h1')!.addEventListener('click', () => (window as unknown as { clicks: number }).clicks++);
     });
     await page.click('h1');
-    await page.waitForFunction(() => !document.querySelector('claimlens-host')?.shadowRoot?.querySelector('[role="dialog"]'));
+    await waitForCard(page, false);
     expect(await page.evaluate(() => (window as unknown as { clicks: number }).clicks)).toBe(1);
     await page.close();
   });
@@ -80,7 +68,7 @@ describe('claim card', () => {
     const { page } = await openFixture('stem-cell-serum.html');
     const { x, y } = await claimPoint(page, 'live stem cells');
     await page.mouse.click(x, y);
-    await page.waitForFunction(() => document.querySelector('claimlens-host')?.shadowRoot?.querySelector('[role="dialog"]'));
+    await waitForCard(page);
     const findings = scannerFindings('stem-cell-serum.html', { pageOrder: true });
     const total = findings.length;
     const showing = (n: number) =>
@@ -106,7 +94,7 @@ describe('claim card', () => {
 
   it('registers Alt+Shift+N / Alt+Shift+P, and their command opens the next claim with focus in the card and back on Esc', async () => {
     const { page } = await openFixture('stem-cell-serum.html');
-    const worker = await extensionWorker(browser);
+    const worker = await extensionWorker(env.browser());
     const commands = await worker.evaluate(() => chrome.commands.getAll());
     expect(commands.map((c) => c.name)).toEqual(expect.arrayContaining(['next-claim', 'previous-claim']));
     // Headless Chromium has no browser UI to bind keys in (getAll reports no shortcut); the manifest suggests them.
@@ -118,15 +106,15 @@ describe('claim card', () => {
     // Focus sits on a link of the page when the shopper asks for the next claim.
     await page.focus('nav a');
     // No browser UI to press the shortcut in, so send what the background's command handler sends.
-    const tabId = await tabIdOf(browser, page.url());
+    const tabId = await tabIdOf(env.browser(), page.url());
     await worker.evaluate(async (tabId: number) => {
       await chrome.tabs.sendMessage(tabId, { type: 'claimlens:navigate', direction: 'next' }, { frameId: 0 });
     }, tabId);
-    await page.waitForFunction(() => document.querySelector('claimlens-host')?.shadowRoot?.querySelector('[role="dialog"]'));
+    await waitForCard(page);
     expect(await cardText(page)).toContain(`1 / ${scannerFindings('stem-cell-serum.html').length}`);
     expect(await focusInCard(page)).toBe(true);
     await page.keyboard.press('Escape');
-    await page.waitForFunction(() => !document.querySelector('claimlens-host')?.shadowRoot?.querySelector('[role="dialog"]'));
+    await waitForCard(page, false);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Lumière Labs');
     await page.close();
   });

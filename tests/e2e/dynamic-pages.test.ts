@@ -1,21 +1,15 @@
 // Pages change after load: accordions open, reviews arrive, frameworks re-render, routers push new URLs.
 // Highlights must follow, without duplicates and without stale ranges.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'puppeteer-core';
-import { collectPageErrors, launchWithExtension, serveFixtures, waitForHighlights, waitForTabReport, type FixtureServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import {
+  collectPageErrors,
+  useExtensionBrowser,
+  waitForHighlights,
+  waitForTabReport,
+} from './harness.ts';
 
-let browser: Browser;
-let server: FixtureServer;
-
-beforeAll(async () => {
-  server = await serveFixtures();
-  browser = await launchWithExtension();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useExtensionBrowser();
 
 /** Highlighted ranges inside the element matching `selector`: their text and whether they are painted on screen. */
 function highlightsIn(page: Page, selector: string) {
@@ -45,8 +39,8 @@ function allRangesLive(page: Page) {
 
 describe('dynamic pages', () => {
   it('scans a closed accordion at load and shows its highlight once opened', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url('dynamic-page.html'));
+    const page = await env.browser().newPage();
+    await page.goto(env.server().url('dynamic-page.html'));
     await waitForHighlights(page);
     const hidden = await highlightsIn(page, '#more');
     expect(hidden.length).toBeGreaterThan(0);
@@ -60,9 +54,9 @@ describe('dynamic pages', () => {
   });
 
   it('highlights a review added two seconds after load, once', async () => {
-    const page = await browser.newPage();
+    const page = await env.browser().newPage();
     const errors = collectPageErrors(page);
-    await page.goto(server.url('dynamic-page.html'));
+    await page.goto(env.server().url('dynamic-page.html'));
     await page.waitForFunction(
       () => [...CSS.highlights].some(([n, h]) => n.startsWith('claimlens-') && [...h].some((r) => r instanceof Range && document.querySelector('.review')?.contains(r.startContainer))),
       { timeout: 15_000 },
@@ -77,8 +71,8 @@ describe('dynamic pages', () => {
   });
 
   it('follows re-rendered text: the old claim goes, the new one comes, nothing stale stays', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url('dynamic-page.html'));
+    const page = await env.browser().newPage();
+    await page.goto(env.server().url('dynamic-page.html'));
     await waitForHighlights(page);
     const before = await highlightsIn(page, '#tagline');
     expect(before).toHaveLength(1);
@@ -96,8 +90,8 @@ describe('dynamic pages', () => {
   });
 
   it('starts over after pushState navigation: new claims, none from the old view', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url('dynamic-page.html'));
+    const page = await env.browser().newPage();
+    await page.goto(env.server().url('dynamic-page.html'));
     await waitForHighlights(page);
     await page.click('#next');
     await page.waitForFunction(() => location.pathname === '/other-product');
@@ -109,7 +103,7 @@ describe('dynamic pages', () => {
     const texts = (await highlightsIn(page, 'body')).map((h) => h.text);
     expect(texts.some((t) => t.includes('stem cells stay alive'))).toBe(true);
     expect(texts.some((t) => t.includes('live stem cells'))).toBe(false);
-    const report = await waitForTabReport(browser, server.url('other-product'));
+    const report = await waitForTabReport(env.browser(), env.server().url('other-product'));
     expect(report.findings.length).toBe(texts.length);
     await page.close();
   });

@@ -1,46 +1,30 @@
 // What Claimlens promises every page, each checked in the real browser with the built extension.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'puppeteer-core';
+import { describe, expect, it } from 'vitest';
 import {
   cardText,
   claimPoint,
   collectPageErrors,
   highlightedTexts,
-  launchWithExtension,
   ourLongTasks,
-  serveFixtures,
+  useExtensionBrowser,
+  waitForCard,
   waitForHighlights,
   waitForTabReport,
-  type FixtureServer,
 } from './harness.ts';
 
-let browser: Browser;
-let server: FixtureServer;
-
-beforeAll(async () => {
-  server = await serveFixtures();
-  browser = await launchWithExtension();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const cardOpen = () => Boolean(document.querySelector('claimlens-host')?.shadowRoot?.querySelector('[role="dialog"]'));
-const cardClosed = () => !document.querySelector('claimlens-host')?.shadowRoot?.querySelector('[role="dialog"]');
+const env = useExtensionBrowser();
 
 describe('guarantees', () => {
   it('changes nothing in the page but adding one host element, and adds no globals', async () => {
-    const page = await browser.newPage();
+    const page = await env.browser().newPage();
     const errors = collectPageErrors(page);
-    await page.goto(server.url('observed-serum.html'));
+    await page.goto(env.server().url('variant/observed/stem-cell-serum.html'));
     await waitForHighlights(page);
     const { x, y } = await claimPoint(page, 'live stem cells');
     await page.mouse.click(x, y);
-    await page.waitForFunction(cardOpen);
+    await waitForCard(page);
     await page.keyboard.press('Escape');
-    await page.waitForFunction(cardClosed);
+    await waitForCard(page, false);
     const seen = await page.evaluate(() => {
       const w = window as unknown as { __mutations: unknown[]; __pageGlobals: string[] };
       const before = new Set([...w.__pageGlobals, '__pageGlobals', '__mutations']);
@@ -55,14 +39,14 @@ describe('guarantees', () => {
   });
 
   it('works under a strict Content-Security-Policy: highlights, a styled card, no errors', async () => {
-    const page = await browser.newPage();
+    const page = await env.browser().newPage();
     const errors = collectPageErrors(page);
-    await page.goto(server.url('strict.csp.html'));
+    await page.goto(env.server().url('variant/csp/stem-cell-serum.html'));
     await waitForHighlights(page);
     expect((await highlightedTexts(page)).length).toBeGreaterThanOrEqual(4);
     const { x, y } = await claimPoint(page, 'live stem cells');
     await page.mouse.click(x, y);
-    await page.waitForFunction(cardOpen);
+    await waitForCard(page);
     const style = await page.evaluate(() => {
       const card = document.querySelector('claimlens-host')!.shadowRoot!.querySelector<HTMLElement>('[role="dialog"]')!;
       const cs = getComputedStyle(card);
@@ -74,11 +58,11 @@ describe('guarantees', () => {
   });
 
   it('scans a 1.5 MB page without a main-thread task of ours of 50 ms or more, loading included', async () => {
-    const page = await browser.newPage();
-    const url = server.url('large.html');
+    const page = await env.browser().newPage();
+    const url = env.server().url('large.html');
     const tasks = await ourLongTasks(page, async () => {
       await page.goto(url);
-      const report = await waitForTabReport(browser, url);
+      const report = await waitForTabReport(env.browser(), url);
       expect(report.findings.length).toBe(60);
       await waitForHighlights(page);
     });
@@ -87,19 +71,19 @@ describe('guarantees', () => {
   });
 
   it('remembers "not a claim? hide it" for the page across a reload', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url('stem-cell-serum.html'));
+    const page = await env.browser().newPage();
+    await page.goto(env.server().url('stem-cell-serum.html'));
     await waitForHighlights(page);
     const before = await highlightedTexts(page);
     const { x, y } = await claimPoint(page, 'live stem cells');
     await page.mouse.click(x, y);
-    await page.waitForFunction(cardOpen);
+    await waitForCard(page);
     expect(await cardText(page)).toContain('Not a claim? Hide it');
     await page.evaluate(() => {
       const root = document.querySelector('claimlens-host')!.shadowRoot!;
       [...root.querySelectorAll('button')].find((b) => b.textContent?.includes('Hide it'))!.click();
     });
-    await page.waitForFunction(cardClosed);
+    await waitForCard(page, false);
     const gone = (texts: [string, string][]) => texts.filter(([, t]) => !t.includes('live stem cells'));
     expect(await highlightedTexts(page)).toEqual(gone(before));
     await page.reload();

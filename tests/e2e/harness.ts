@@ -9,10 +9,35 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 const FIXTURES = resolve('tests/fixtures');
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript' };
+
+/** The page's own watchers, installed before any extension runs, from DOMContentLoaded on (the parser's own insertions are nobody's change). */
+const PAGE_OBSERVERS = `<script>
+  window.__pageGlobals = Object.getOwnPropertyNames(window);
+  window.__mutations = [];
+  addEventListener('DOMContentLoaded', () => new MutationObserver((records) => {
+    for (const r of records) {
+      window.__mutations.push({ type: r.type, target: r.target.nodeName, added: [...r.addedNodes].map((n) => n.nodeName), removed: [...r.removedNodes].map((n) => n.nodeName) });
+    }
+  }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true }));
+</script>`;
+
+const DARK_THEME = `<style>:root{color-scheme:dark} body{background:#14161a;color:#e8e6e3;font:16px/1.5 Georgia,serif;max-width:760px;margin:24px auto;padding:0 16px} a{color:#8ab4f8}</style>`;
+
+/** Ways to serve one fixture differently, so each page variant is not a copy to keep in step. */
+const VARIANTS: Record<string, { transform: (html: string) => string; headers?: Record<string, string> }> = {
+  dark: { transform: (html) => html.replace('</head>', `${DARK_THEME}\n</head>`) },
+  observed: { transform: (html) => html.replace('</head>', `${PAGE_OBSERVERS}\n</head>`) },
+  // The strictest policy a shop could send; the page's own inline <style> and <script> go, as they would.
+  csp: {
+    transform: (html) => html.replace(/<style>[\s\S]*?<\/style>|<script>[\s\S]*?<\/script>/g, ''),
+    headers: { 'content-security-policy': "default-src 'none'; style-src 'none'; script-src 'none'; img-src 'none'" },
+  },
+};
 
 export interface FixtureServer {
   url: (path: string) => string;
@@ -41,15 +66,19 @@ export async function serveFixtures(): Promise<FixtureServer> {
       res.writeHead(200, { 'content-type': TYPES['.html']! }).end(largePage());
       return;
     }
+    // /variant/NAME/FIXTURE serves a fixture transformed (dark theme, the page's own observers, a strict CSP).
+    const variant = /^\/variant\/([a-z]+)\/(.+)$/.exec(path);
+    if (variant && VARIANTS[variant[1]!] && existsSync(join(FIXTURES, variant[2]!))) {
+      const { transform, headers } = VARIANTS[variant[1]!]!;
+      res.writeHead(200, { 'content-type': TYPES['.html']!, ...headers }).end(transform(readFileSync(join(FIXTURES, variant[2]!), 'utf8')));
+      return;
+    }
     const file = join(FIXTURES, path);
     if (!file.startsWith(FIXTURES) || !existsSync(file)) {
       res.writeHead(404).end('not found');
       return;
     }
-    const headers: Record<string, string> = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
-    // Fixtures named *.csp.html are served under the strictest policy a shop could send.
-    if (file.endsWith('.csp.html')) headers['content-security-policy'] = "default-src 'none'; style-src 'none'; script-src 'none'; img-src 'none'";
-    res.writeHead(200, headers).end(readFileSync(file));
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
@@ -250,4 +279,28 @@ export async function ourLongTasks(page: Page, act: () => Promise<void>): Promis
     if (ms >= 50) out.push({ ms: Math.round(ms * 10) / 10, taskMs: Math.round((task.dur ?? 0) / 100) / 10, kinds: [...new Set(inside.map((e) => e.name))] });
   }
   return out;
+}
+
+/** One Chromium with the built extension and one fixture server for a test file, closed after it. */
+export function useExtensionBrowser(): { browser: () => Browser; server: () => FixtureServer } {
+  let browser: Browser | undefined;
+  let server: FixtureServer | undefined;
+  beforeAll(async () => {
+    server = await serveFixtures();
+    browser = await launchWithExtension();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return { browser: () => browser!, server: () => server! };
+}
+
+/** Resolves once the claim card is open (`open`) or closed. */
+export async function waitForCard(page: Page, open = true): Promise<void> {
+  await page.waitForFunction(
+    (open: boolean) => Boolean(document.querySelector('claimlens-host')?.shadowRoot?.querySelector('[role="dialog"]')) === open,
+    {},
+    open,
+  );
 }

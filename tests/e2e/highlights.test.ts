@@ -1,35 +1,21 @@
 // The shopper's first moment: open a product page and see its claims underlined, and nothing else.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'puppeteer-core';
+import { describe, expect, it } from 'vitest';
 import {
   collectPageErrors,
   highlightedTexts,
-  launchWithExtension,
   scannerFindings,
-  serveFixtures,
+  useExtensionBrowser,
   waitForHighlights,
   waitForTabReport,
-  type FixtureServer,
 } from './harness.ts';
 
-let browser: Browser;
-let server: FixtureServer;
-
-beforeAll(async () => {
-  server = await serveFixtures();
-  browser = await launchWithExtension();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useExtensionBrowser();
 
 describe('highlights on a product page', () => {
   it('underlines every claim, across inline markup, under claimlens- names', async () => {
-    const page = await browser.newPage();
+    const page = await env.browser().newPage();
     const errors = collectPageErrors(page);
-    await page.goto(server.url('stem-cell-serum.html'));
+    await page.goto(env.server().url('stem-cell-serum.html'));
     await waitForHighlights(page);
     const texts = await highlightedTexts(page);
     // The scanner reads the same file with the same engine: the page must show exactly what it finds.
@@ -42,13 +28,13 @@ describe('highlights on a product page', () => {
     }
     expect(errors).toEqual([]);
     const flagged = expected.filter(([name]) => name !== 'claimlens-context').length;
-    expect((await waitForTabReport(browser, page.url())).badge).toBe(String(flagged));
+    expect((await waitForTabReport(env.browser(), page.url())).badge).toBe(String(flagged));
     await page.close();
   });
 
   it('leaves the FAQ question, the review box and the page markup alone', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url('stem-cell-serum.html'));
+    const page = await env.browser().newPage();
+    await page.goto(env.server().url('stem-cell-serum.html'));
     const before = await page.evaluate(() => document.body.innerHTML);
     await waitForHighlights(page);
     const texts = (await highlightedTexts(page)).map(([, t]) => t);
@@ -59,12 +45,12 @@ describe('highlights on a product page', () => {
   });
 
   it('paints nothing on a page without claims', async () => {
-    const page = await browser.newPage();
+    const page = await env.browser().newPage();
     const errors = collectPageErrors(page);
-    const url = server.url('plain-moisturiser.html');
+    const url = env.server().url('plain-moisturiser.html');
     await page.goto(url);
     // The scan's report reaching the background is the state that says the content script is done.
-    const report = await waitForTabReport(browser, url);
+    const report = await waitForTabReport(env.browser(), url);
     expect(report).toEqual({ findings: [], badge: '' });
     expect(await highlightedTexts(page)).toEqual([]);
     expect(errors).toEqual([]);

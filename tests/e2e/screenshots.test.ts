@@ -1,37 +1,33 @@
 // Screenshots of the card on a light and a dark page, for a person to look at (tests/screenshots/).
 // The assertions check what can be checked mechanically: the card is on screen and follows the colour scheme.
 import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'puppeteer-core';
-import { claimPoint, launchWithExtension, serveFixtures, waitForHighlights, type FixtureServer } from './harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  claimPoint,
+  useExtensionBrowser,
+  waitForCard,
+  waitForHighlights,
+} from './harness.ts';
 
-let browser: Browser;
-let server: FixtureServer;
+const env = useExtensionBrowser();
 
-beforeAll(async () => {
+beforeAll(() => {
   mkdirSync('tests/screenshots', { recursive: true });
-  server = await serveFixtures();
-  browser = await launchWithExtension();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 describe.each([
   { scheme: 'light' as const, fixture: 'stem-cell-serum.html', cardBackground: 'rgb(255, 255, 255)' },
-  { scheme: 'dark' as const, fixture: 'dark-serum.html', cardBackground: 'rgb(28, 33, 40)' },
+  { scheme: 'dark' as const, fixture: 'variant/dark/stem-cell-serum.html', cardBackground: 'rgb(28, 33, 40)' },
 ])('card on a $scheme page', ({ scheme, fixture, cardBackground }) => {
   it('is inside the viewport, beside its claim, in the page\'s colour scheme', async () => {
-    const page = await browser.newPage();
+    const page = await env.browser().newPage();
     await page.setViewport({ width: 1000, height: 720 });
     await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
-    await page.goto(server.url(fixture));
+    await page.goto(env.server().url(fixture));
     await waitForHighlights(page);
     const { x, y } = await claimPoint(page, 'stable at room temperature');
     await page.mouse.click(x, y);
-    await page.waitForFunction(() => document.querySelector('claimlens-host')?.shadowRoot?.querySelector('[role="dialog"]'));
+    await waitForCard(page);
     // Wait out the card's short fade-in so the picture shows it as a shopper reads it.
     await page.waitForFunction(() =>
       document.querySelector('claimlens-host')!.shadowRoot!.getAnimations().every((a) => a.playState === 'finished'),

@@ -1,26 +1,19 @@
 // Product copy inside a web component's open shadow root, and reviews in a same-origin iframe.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'puppeteer-core';
-import { cardText, collectPageErrors, launchWithExtension, serveFixtures, type FixtureServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import {
+  cardText,
+  collectPageErrors,
+  useExtensionBrowser,
+  waitForCard,
+} from './harness.ts';
 
-let browser: Browser;
-let server: FixtureServer;
-
-beforeAll(async () => {
-  server = await serveFixtures();
-  browser = await launchWithExtension();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useExtensionBrowser();
 
 describe('shadow roots and frames', () => {
   it('highlights and paints a claim inside an open shadow root, and opens its card on click', async () => {
-    const page = await browser.newPage();
+    const page = await env.browser().newPage();
     const errors = collectPageErrors(page);
-    await page.goto(server.url('shadow-and-frame.html'));
+    await page.goto(env.server().url('shadow-and-frame.html'));
     await page.waitForFunction(() =>
       [...CSS.highlights].some(([n, h]) => n.startsWith('claimlens-') && [...h].some((r) => r instanceof Range && r.startContainer.getRootNode() instanceof ShadowRoot)),
     );
@@ -35,15 +28,15 @@ describe('shadow roots and frames', () => {
     expect(shadow.text).toContain('living cells');
     expect(shadow.painted).toBe(true);
     await page.mouse.click(shadow.x, shadow.y);
-    await page.waitForFunction(() => document.querySelector('claimlens-host')?.shadowRoot?.querySelector('[role="dialog"]'));
+    await waitForCard(page);
     expect(await cardText(page)).toContain('Living stem cells in the product');
     expect(errors).toEqual([]);
     await page.close();
   });
 
   it('highlights a claim inside a same-origin iframe, in that frame', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url('shadow-and-frame.html'));
+    const page = await env.browser().newPage();
+    await page.goto(env.server().url('shadow-and-frame.html'));
     const frame = await new Promise<import('puppeteer-core').Frame>((resolve) => {
       const find = () => page.frames().find((f) => f.url().endsWith('/frame-reviews.html'));
       const found = find();
