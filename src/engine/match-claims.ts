@@ -154,8 +154,14 @@ function normalWords(text: string): string {
 /** compromise spans include punctuation stuck to the first and last words; a highlight should not. */
 const EDGE = /[\s"'“”‘’«».,;:!?()[\]{}*•–—-]/u;
 
+const WORD = /[\p{L}\p{N}]/u;
+
 function trimSpan(text: string, start: number, end: number): [number, number] {
   while (start < end && EDGE.test(text[start] ?? '')) start++;
   while (end > start && EDGE.test(text[end - 1] ?? '')) end--;
+  // compromise measures matches that begin on a contraction's implicit word ("won't" → "will not") a few
+  // characters off; a highlight never starts or ends inside a word.
+  while (start > 0 && end > start && WORD.test(text[start - 1] ?? '') && WORD.test(text[start] ?? '')) start--;
+  while (end < text.length && end > start && WORD.test(text[end - 1] ?? '') && WORD.test(text[end] ?? '')) end++;
   return [start, end];
 }

@@ -1,0 +1,48 @@
+// The matcher on its own: spans, offsets into the whole text, quiet mentions and their reasons.
+import { describe, expect, it } from 'vitest';
+import { compileRuleSet } from '../../../src/engine/compile-rules.ts';
+import nlp from '../../../src/engine/nlp.ts';
+import { scanText } from '../../../src/engine/scan-text.ts';
+
+const RULES = `
+- id: room-temperature
+  title: Room temperature
+  severity: unsupported
+  claim: Stable at room temperature.
+  match:
+    - (not|never) degrade at room temperature
+    - stable at room temperature
+  unless:
+    - $question
+  explanation: Because.
+  ask: Really?
+  sources:
+    - seed: 001_114ca1963b9cdec9.txt
+      anchor: easily degraded at room temperature
+  examples:
+    flags: [It is stable at room temperature.]
+    quiet: [Is it stable at room temperature?]
+`;
+const ruleSet = compileRuleSet(
+  [{ file: 'rules/t.yaml', text: RULES }],
+  { file: 'rules/contexts.yaml', text: 'question:\n  reason: a question\n  patterns: ["@hasQuestionMark"]\n' },
+);
+
+describe('matchClaims', () => {
+  it('gives offsets into the whole text, whole words only, even after a contraction', () => {
+    const text = "First line.\nOur serum won't degrade at room temperature, ever.";
+    const [finding] = scanText(nlp, text, ruleSet).findings;
+    expect(finding).toBeDefined();
+    expect(text.slice(finding!.start, finding!.end)).toBe(finding!.text);
+    expect(finding!.text).toMatch(/degrade at room temperature$/);
+  });
+
+  it('keeps a questioned claim quiet and says why', () => {
+    const text = 'Is the serum stable at room temperature?';
+    const result = scanText(nlp, text, ruleSet);
+    expect(result.findings).toEqual([]);
+    expect(result.quiet).toEqual([
+      { ruleId: 'room-temperature', start: 0, end: text.length, sentence: text, set: 'question', reason: 'a question' },
+    ]);
+  });
+});
