@@ -94,7 +94,6 @@ function literalWords(term: PatternTerm): string[] | undefined {
  * compromise ignores `{word}` inside `(a|b)` groups, and the prefilter needs the forms anyway.
  */
 export function expandInflections(pattern: string): string {
-  pattern = contractionsAsNot(pattern);
   let depth = 0;
   let groupStart = -1;
   let out = '';
@@ -121,17 +120,6 @@ export function expandInflections(pattern: string): string {
     out += ch;
   }
   return out;
-}
-
-/**
- * compromise reads "won't" as "will not", so `(won't|cannot) degrade` never matches "won't degrade": inside a
- * group, a n't-contraction is rewritten as the `not` compromise actually sees.
- */
-function contractionsAsNot(pattern: string): string {
-  return pattern.replace(/\(([^()]*)\)/g, (group: string, inner: string) => {
-    const choices = inner.split('|').map((c) => c.trim().replace(/^[a-z]+n['’]t$/i, 'not'));
-    return `(${[...new Set(choices)].join('|')})`;
-  });
 }
 
 /** Whether the choice holding position `at` in the group opened at `start` has more than one word. */
