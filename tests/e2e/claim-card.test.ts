@@ -11,8 +11,8 @@ import {
   extensionWorker,
   focusInCard,
   scannerFindings,
-  tabIdOf,
   useExtensionBrowser,
+  waitForTabReport,
   waitForCard,
   waitForHighlights,
 } from './harness.ts';
@@ -106,7 +106,7 @@ describe('claim card', () => {
     // Focus sits on a link of the page when the shopper asks for the next claim.
     await page.focus('nav a');
     // No browser UI to press the shortcut in, so send what the background's command handler sends.
-    const tabId = await tabIdOf(env.browser(), page.url());
+    const { tabId } = await waitForTabReport(env.browser(), page.url());
     await worker.evaluate(async (tabId: number) => {
       await chrome.tabs.sendMessage(tabId, { type: 'claimlens:navigate', direction: 'next' }, { frameId: 0 });
     }, tabId);

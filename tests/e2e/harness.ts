@@ -168,21 +168,11 @@ export async function extensionWorker(browser: Browser) {
   return worker;
 }
 
-/** The tab id the background filed a page's scan under (the extension has no `tabs` permission to query URLs). */
-export async function tabIdOf(browser: Browser, url: string): Promise<number> {
-  const worker = await extensionWorker(browser);
-  return worker.evaluate(async (url: string) => {
-    for (;;) {
-      const all = (await chrome.storage.session.get(null)) as Record<string, { url: string }>;
-      const entry = Object.entries(all).find(([, r]) => r.url === url);
-      if (entry) return Number(entry[0].slice('tab:'.length));
-      await new Promise((ok) => setTimeout(ok, 50));
-    }
-  }, url);
-}
-
-/** Waits until the background holds a scan report for `url`; returns its findings and the tab's badge text. */
-export async function waitForTabReport(browser: Browser, url: string): Promise<{ findings: unknown[]; badge: string }> {
+/**
+ * Waits until the background has filed a scan report for `url` in session storage; returns the tab id it is
+ * filed under (the extension has no `tabs` permission to query URLs), its findings and the tab's badge text.
+ */
+export async function waitForTabReport(browser: Browser, url: string): Promise<{ tabId: number; findings: unknown[]; badge: string }> {
   const worker = await extensionWorker(browser);
   return worker.evaluate(async (url: string) => {
     for (;;) {
@@ -190,7 +180,7 @@ export async function waitForTabReport(browser: Browser, url: string): Promise<{
       const entry = Object.entries(all).find(([, r]) => r.url === url);
       if (entry) {
         const tabId = Number(entry[0].slice('tab:'.length));
-        return { findings: entry[1].findings, badge: await chrome.action.getBadgeText({ tabId }) };
+        return { tabId, findings: entry[1].findings, badge: await chrome.action.getBadgeText({ tabId }) };
       }
       await new Promise((ok) => setTimeout(ok, 50));
     }

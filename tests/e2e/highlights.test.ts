@@ -51,7 +51,7 @@ describe('highlights on a product page', () => {
     await page.goto(url);
     // The scan's report reaching the background is the state that says the content script is done.
     const report = await waitForTabReport(env.browser(), url);
-    expect(report).toEqual({ findings: [], badge: '' });
+    expect(report).toMatchObject({ findings: [], badge: '' });
     expect(await highlightedTexts(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();

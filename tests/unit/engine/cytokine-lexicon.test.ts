@@ -1,15 +1,12 @@
 // The lexicon as shipped: its anchors are found verbatim in the seeds, its classes follow the immunology the
 // label depends on, and the file keeps its shape (grouped by class, sorted by id within a class).
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { testSeedAnchors } from '../seed-anchors.ts';
 import { describe, expect, it, test } from 'vitest';
 import { parse } from 'yaml';
 import { cytokineLexicon } from 'virtual:claimlens/rules';
 import { CYTOKINE_CLASSES, type CytokineClass } from '../../../src/engine/lexicon-types.ts';
 
-const SEEDS = resolve(process.env.CLAIMLENS_SEEDS ?? '../shared/seeds');
-const haveSeeds = existsSync(SEEDS);
-if (!haveSeeds) console.warn(`Lexicon anchors not checked: ${SEEDS} is absent (set CLAIMLENS_SEEDS to the seeds folder).`);
 
 const { entries } = cytokineLexicon;
 const classOf = new Map(entries.map((e) => [e.id, e.class]));
@@ -49,13 +46,5 @@ describe('cytokine lexicon', () => {
     }
   });
 
-  const anchors = entries.flatMap((e) => ('seed' in e.source ? [{ id: e.id, ...e.source }] : []));
-  test.skipIf(!haveSeeds).each(anchors)(
-    `$id: anchor "$anchor" occurs verbatim in $seed${haveSeeds ? '' : ' (skipped: seeds folder absent)'}`,
-    ({ seed, anchor }) => {
-      const path = resolve(SEEDS, seed);
-      expect(existsSync(path), `${seed} exists in ${SEEDS}`).toBe(true);
-      expect(readFileSync(path, 'utf8')).toContain(anchor);
-    },
-  );
+  testSeedAnchors('Lexicon anchors', entries.flatMap((e) => ('seed' in e.source ? [{ id: e.id, ...e.source }] : [])));
 });

@@ -1,16 +1,13 @@
 // Every rule is its own small test suite: its examples run through the whole engine, its anchors are found
 // verbatim in the seed documents, and the files keep their shape.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { testSeedAnchors } from '../seed-anchors.ts';
 import { describe, expect, it, test } from 'vitest';
 import { parse } from 'yaml';
 import { ruleSet } from 'virtual:claimlens/rules';
 import nlp from '../../../src/engine/nlp.ts';
 import { scanText } from '../../../src/engine/scan-text.ts';
 
-const SEEDS = resolve(process.env.CLAIMLENS_SEEDS ?? '../shared/seeds');
-const haveSeeds = existsSync(SEEDS);
-if (!haveSeeds) console.warn(`Seed anchors not checked: ${SEEDS} is absent (set CLAIMLENS_SEEDS to the seeds folder).`);
 
 const examples = ruleSet.rules.flatMap((rule) => [
   ...rule.examples.flags.map((sentence) => ({ id: rule.id, sentence, flags: true })),
@@ -51,13 +48,5 @@ describe('rule files', () => {
     }
   });
 
-  const anchors = ruleSet.rules.flatMap((r) => r.sources.map((s) => ({ id: r.id, ...s })));
-  test.skipIf(!haveSeeds).each(anchors)(
-    `$id: anchor "$anchor" occurs verbatim in $seed${haveSeeds ? '' : ' (skipped: seeds folder absent)'}`,
-    ({ seed, anchor }) => {
-      const path = resolve(SEEDS, seed);
-      expect(existsSync(path), `${seed} exists in ${SEEDS}`).toBe(true);
-      expect(readFileSync(path, 'utf8')).toContain(anchor);
-    },
-  );
+  testSeedAnchors('Seed anchors', ruleSet.rules.flatMap((r) => r.sources.map((s) => ({ id: r.id, ...s }))));
 });
