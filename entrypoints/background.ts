@@ -1,10 +1,11 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
-import { ruleSet, sourceTitles } from 'virtual:claimlens/rules';
+import { cytokineLexicon, ruleSet, sourceTitles } from 'virtual:claimlens/rules';
 import nlp from '../src/engine/nlp.ts';
 import { matchClaims } from '../src/engine/match-claims.ts';
 import { isMatchRequest, isPageScanned, type NavigateRequest } from '../src/messages.ts';
-import { badgeText, forgetTab, saveTabReport } from '../src/background/tab-reports.ts';
+import { forgetTab } from '../src/background/tab-reports.ts';
+import { fileTabReport, clearTab } from '../src/background/tab-badge.ts';
 import { toCardRule } from '../src/background/card-rules.ts';
 import type { MatchAnswer } from '../src/content/scan-root.ts';
 
@@ -14,21 +15,24 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     if (isMatchRequest(message)) {
-      const { findings } = matchClaims(nlp, message.candidates, ruleSet);
+      const { findings, quiet } = matchClaims(nlp, message.candidates, ruleSet);
       const rules: MatchAnswer['rules'] = {};
       for (const f of findings) rules[f.ruleId] ??= cardRules.get(f.ruleId)!;
-      return Promise.resolve<MatchAnswer>({ findings, rules });
+      return Promise.resolve<MatchAnswer>({ findings, quiet, rules });
     }
     const tabId = sender.tab?.id;
     // Only the top frame's scan speaks for the tab; frames highlight their own claims.
     if (isPageScanned(message) && tabId !== undefined && sender.frameId === 0) {
-      const { url, version, findings } = message;
-      return Promise.all([
-        saveTabReport(browser, tabId, { url, version, findings, scannedAt: Date.now() }),
-        browser.action.setBadgeText({ tabId, text: badgeText(findings) }),
-      ]).then(() => undefined);
+      return fileTabReport(browser, tabId, message, cytokineLexicon);
     }
     return undefined;
+  });
+
+  // The tab navigates (a reload, a link, or an SPA's pushState: Chrome says "loading" for each, and without the
+  // `tabs` permission it does not say where to): what was found before no longer describes the page, and the
+  // content script files a fresh report once it has looked again.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') void clearTab(browser, tabId);
   });
 
   browser.commands.onCommand.addListener(async (command, tab) => {

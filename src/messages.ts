@@ -1,5 +1,6 @@
 /** Messages between the content script and the background, with guards: a message is data until checked. */
-import type { CandidateSentence, Finding, ScanResult } from './engine/types.ts';
+import type { CandidateSentence, Finding, QuietMention, ScanResult } from './engine/types.ts';
+import type { CardRule } from './ui/ClaimCard.tsx';
 
 /** Content script → background: run the matcher on these candidate sentences. */
 export interface MatchRequest {
@@ -16,8 +17,23 @@ export interface MatchResponse extends ScanResult {
 export interface PageScanned {
   type: 'claimlens:page-scanned';
   url: string;
+  /** The page's title, for reports. */
+  title: string;
+  /** `paused`: the shopper paused Claimlens on this site, and nothing was scanned. */
+  status: 'done' | 'paused';
   version: string;
+  /** In page order. */
   findings: Finding[];
+  /** The rules behind the findings, as the card shows them (user rules included). */
+  rules: Record<string, CardRule>;
+  quiet: QuietMention[];
+  /** Lexicon ids of every cytokine name on the page, one per mention, in page order. */
+  cytokines: string[];
+}
+
+/** Popup → content script: are you there? A page without our content script (a PDF, a store page) cannot answer. */
+export interface PingRequest {
+  type: 'claimlens:ping';
 }
 
 /** Background or popup → content script: show the next, the previous, or a given claim. */
@@ -54,8 +70,17 @@ export function isPageScanned(message: unknown): message is PageScanned {
     message.type === 'claimlens:page-scanned' &&
     typeof message.url === 'string' &&
     typeof message.version === 'string' &&
-    Array.isArray(message.findings)
+    typeof message.title === 'string' &&
+    (message.status === 'done' || message.status === 'paused') &&
+    Array.isArray(message.findings) &&
+    Array.isArray(message.quiet) &&
+    Array.isArray(message.cytokines) &&
+    isObject(message.rules)
   );
+}
+
+export function isPingRequest(message: unknown): message is PingRequest {
+  return isObject(message) && message.type === 'claimlens:ping';
 }
 
 export function isNavigateRequest(message: unknown): message is NavigateRequest {

@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { prefilter, version } from 'virtual:claimlens/rules';
+import { cytokineAliases, prefilter, version } from 'virtual:claimlens/rules';
 import { startClaimlens } from '../../src/content/claimlens-page.ts';
 import cardCss from '../../src/ui/claim-card.css?inline';
 import highlightCss from './highlights.css?inline';
@@ -15,7 +15,7 @@ export default defineContentScript({
   cssInjectionMode: 'manifest',
   main(ctx) {
     try {
-      startClaimlens(ctx, { browser, prefilter, version, cardCss, highlightCss });
+      startClaimlens(ctx, { browser, prefilter, cytokineAliases, version, cardCss, highlightCss });
     } catch {
       // Never throw into the page's console.
     }

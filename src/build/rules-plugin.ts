@@ -45,7 +45,9 @@ export function claimlensRules(options: { dir?: string } = {}): Plugin {
         `export const prefilter = ${JSON.stringify(ruleSet.prefilter)};`,
         `export const rules = ${JSON.stringify(ruleSet.rules)};`,
         'export const ruleSet = { version, prefilter, rules };',
-        `export const cytokineLexicon = ${JSON.stringify(lexicon)};`,
+        // The page needs only the matcher's aliases; names and classes stay in the background and the popup.
+        `export const cytokineAliases = ${JSON.stringify(lexicon.matcher.aliases)};`,
+        `export const cytokineLexicon = { ...${JSON.stringify({ version: lexicon.version, entries: lexicon.entries })}, matcher: { aliases: cytokineAliases } };`,
         `export const sourceTitles = ${JSON.stringify(sourceTitles)};`,
       ].join('\n');
       compiledModules.set(key, code);

@@ -5,6 +5,8 @@ declare module 'virtual:claimlens/rules' {
   export const rules: import('../engine/types').CompiledRule[];
   export const ruleSet: import('../engine/types').CompiledRuleSet;
   /** From `rules/lexicons/cytokines.yaml`; empty when the folder has none. */
+  /** The lexicon's aliases alone, for the content script's cytokine pass. */
+  export const cytokineAliases: import('../engine/lexicon-types').NormalisedAlias[];
   export const cytokineLexicon: import('../engine/lexicon-types').CompiledLexicon;
   /** Seed file name → the cited document's title. */
   export const sourceTitles: Record<string, string>;

@@ -7,14 +7,17 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Browser } from 'webextension-polyfill';
 import { buildTriggerMatcher } from '../engine/find-candidates.ts';
+import { buildCytokineMatcher } from '../engine/find-cytokines.ts';
+import type { NormalisedAlias } from '../engine/lexicon-types.ts';
 import type { CandidateSentence, Prefilter } from '../engine/types.ts';
 import { clearHighlights, paintHighlights } from '../dom/paint-highlights.ts';
 import { rangeAtPoint } from '../dom/hit-test.ts';
 import { createUiHost, isInUiHost, HOST_TAG, type UiHost } from '../dom/ui-host.ts';
 import type { MatchRequest, PageScanned } from '../messages.ts';
-import { isNavigateRequest } from '../messages.ts';
+import { isNavigateRequest, isPingRequest } from '../messages.ts';
 import { PageClaims, type ClaimEntry } from './page-claims.ts';
-import { scanRoot, type MatchAnswer } from './scan-root.ts';
+import { pageCytokines, pageQuietMentions } from './page-mentions.ts';
+import { scanRoot, type MatchAnswer, type RootScan } from './scan-root.ts';
 import { watchChanges } from './watch-changes.ts';
 import { CardController } from './card-controller.ts';
 import { loadHiddenClaims, saveHiddenClaims } from './hidden-claims.ts';
@@ -22,6 +25,8 @@ import { loadHiddenClaims, saveHiddenClaims } from './hidden-claims.ts';
 export interface PageEnv {
   browser: Pick<Browser, 'runtime' | 'storage'>;
   prefilter: Prefilter;
+  /** The cytokine lexicon's aliases, for the Cytokine Facts label. */
+  cytokineAliases: NormalisedAlias[];
   version: string;
   cardCss: string;
   /** The highlight colours, for claims inside a page's shadow roots. */
@@ -35,7 +40,10 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
   const body = document.body;
   if (!body) return;
   const claims = new PageClaims();
+  const cytokines = pageCytokines();
+  const quiet = pageQuietMentions();
   const triggers = buildTriggerMatcher(env.prefilter);
+  const cytokineMatcher = buildCytokineMatcher(env.cytokineAliases);
   let host: UiHost | undefined;
   const uiHost = () => (host?.host.isConnected ? host : (host = createUiHost(document, env.cardCss)));
   let generation = 0;
@@ -63,20 +71,25 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
     const gen = generation;
     queue = queue.then(async () => {
       await hiddenLoaded;
-      const found: ClaimEntry[] = [];
+      const found: RootScan = { claims: [], cytokines: [], quiet: [] };
       for (const root of roots) {
         if (!root.isConnected) continue;
-        const entries = await scanRoot(root, {
+        const scanned = await scanRoot(root, {
           triggers,
+          cytokines: cytokineMatcher,
           match,
           exclude: (el) => el.localName === HOST_TAG,
           yieldToPage: () => new Promise((ok) => setTimeout(ok, 0)),
           cancelled: () => ctx.isInvalid || gen !== generation,
         });
-        if (entries === null) return;
-        found.push(...entries);
+        if (scanned === null) return;
+        found.claims.push(...scanned.claims);
+        found.cytokines.push(...scanned.cytokines);
+        found.quiet.push(...scanned.quiet);
       }
-      claims.replaceWithin(roots, found);
+      claims.replaceWithin(roots, found.claims);
+      cytokines.replaceWithin(roots, found.cytokines);
+      quiet.replaceWithin(roots, found.quiet);
       claims.without(hidden);
       refresh();
     }).catch(() => undefined);
@@ -84,10 +97,24 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
 
   function refresh(): void {
     claims.prune();
+    cytokines.prune();
+    quiet.prune();
     const list = claims.list();
     if (list.length > 0 || host) paintHighlights(list.map((e) => ({ severity: e.finding.severity, range: e.range })), env.highlightCss);
     if (card.entry && !list.includes(card.entry)) card.close(false);
-    const report: PageScanned = { type: 'claimlens:page-scanned', url: location.href, version: env.version, findings: list.map((e) => e.finding) };
+    const rules: PageScanned['rules'] = {};
+    for (const e of list) rules[e.rule.id] ??= e.rule;
+    const report: PageScanned = {
+      type: 'claimlens:page-scanned',
+      url: location.href,
+      title: document.title,
+      status: 'done',
+      version: env.version,
+      findings: list.map((e) => e.finding),
+      rules,
+      quiet: quiet.list().map((e) => e.mention),
+      cytokines: cytokines.list().map((e) => e.id),
+    };
     env.browser.runtime.sendMessage(report).catch(() => undefined);
   }
 
@@ -171,6 +198,8 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
     generation++;
     card.close(false);
     claims.clear();
+    cytokines.clear();
+    quiet.clear();
     clearHighlights();
     hiddenLoaded = loadHidden();
     refresh();
@@ -178,6 +207,8 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
   }));
 
   const onMessage = (message: unknown) => {
+    // The popup asks before it says "still scanning": a page we are not in (a PDF, a store page) cannot answer.
+    if (isPingRequest(message)) return Promise.resolve(true);
     if (isNavigateRequest(message)) {
       if (message.direction === 'next') move(1);
       else if (message.direction === 'previous') move(-1);

@@ -5,18 +5,31 @@
 import { TextExtractor, type ExtractOptions } from '../dom/extract-text.ts';
 import { rangeForOffsets } from '../dom/text-ranges.ts';
 import { findCandidates, type TriggerMatcher } from '../engine/find-candidates.ts';
-import type { CandidateSentence, Finding } from '../engine/types.ts';
+import { findCytokines, type CytokineMatcher } from '../engine/find-cytokines.ts';
+import type { CandidateSentence, Finding, QuietMention } from '../engine/types.ts';
 import type { CardRule } from '../ui/ClaimCard.tsx';
 import { claimKey, type ClaimEntry } from './page-claims.ts';
+import type { CytokineEntry, QuietEntry } from './page-mentions.ts';
 
 export interface MatchAnswer {
   findings: Finding[];
+  /** Sentences that carried a rule's words but were left alone, and why. */
+  quiet: QuietMention[];
   /** The rules behind the findings, with what the card shows. */
   rules: Record<string, CardRule>;
 }
 
+/** What one subtree holds: its claims, the cytokines it names, and the mentions left quiet. */
+export interface RootScan {
+  claims: ClaimEntry[];
+  cytokines: CytokineEntry[];
+  quiet: QuietEntry[];
+}
+
 export interface ScanDeps {
   triggers: TriggerMatcher;
+  /** The cytokine lexicon's one expression (a regex pass, cheap enough for the page). */
+  cytokines: CytokineMatcher;
   match: (candidates: CandidateSentence[]) => Promise<MatchAnswer>;
   exclude: ExtractOptions['exclude'];
   /** Resolves after the page has had the main thread back for a moment. */
@@ -29,7 +42,7 @@ export interface ScanDeps {
 const SLICE_MS = 8;
 const WINDOW = 200_000;
 
-export async function scanRoot(root: Node, deps: ScanDeps): Promise<ClaimEntry[] | null> {
+export async function scanRoot(root: Node, deps: ScanDeps): Promise<RootScan | null> {
   const extractor = new TextExtractor(root, { exclude: deps.exclude });
   for (;;) {
     const deadline = performance.now() + SLICE_MS;
@@ -50,15 +63,29 @@ export async function scanRoot(root: Node, deps: ScanDeps): Promise<ClaimEntry[]
       if (deps.cancelled()) return null;
     }
   }
-  if (candidates.length === 0) return [];
+  const doc = root.ownerDocument ?? (root as Document);
+  const at = (start: number, end: number, text: string): Range | null => {
+    const range = rangeForOffsets(page, start, end, doc);
+    return range && range.toString() === text ? range : null;
+  };
+  const cytokines: CytokineEntry[] = [];
+  for (const mention of findCytokines(page.text, deps.cytokines)) {
+    const range = at(mention.start, mention.end, mention.text);
+    if (range) cytokines.push({ id: mention.id, text: mention.text, range });
+  }
+  if (candidates.length === 0) return { claims: [], cytokines, quiet: [] };
   const answer = await deps.match(candidates);
   if (deps.cancelled()) return null;
-  const doc = root.ownerDocument ?? (root as Document);
-  const entries: ClaimEntry[] = [];
+  const claims: ClaimEntry[] = [];
   for (const finding of answer.findings) {
     const rule = answer.rules[finding.ruleId];
-    const range = rule ? rangeForOffsets(page, finding.start, finding.end, doc) : null;
-    if (rule && range && range.toString() === finding.text) entries.push({ finding, range, rule, key: claimKey(finding) });
+    const range = rule ? at(finding.start, finding.end, finding.text) : null;
+    if (rule && range) claims.push({ finding, range, rule, key: claimKey(finding) });
   }
-  return entries;
+  const quiet: QuietEntry[] = [];
+  for (const mention of answer.quiet) {
+    const range = at(mention.start, mention.end, mention.sentence);
+    if (range) quiet.push({ mention, range });
+  }
+  return { claims, cytokines, quiet };
 }

@@ -45,7 +45,7 @@ export const FACTS_NOTE =
   'and the seed documents); only pro- and anti-inflammatory entries count towards the balance.';
 
 /** The entries named in the text, each once, with how often it was named, in order of first mention. */
-export function listCytokines(mentions: readonly CytokineMention[], lexicon: Pick<CompiledLexicon, 'entries'>): ListedCytokine[] {
+export function listCytokines(mentions: readonly Pick<CytokineMention, 'id'>[], lexicon: Pick<CompiledLexicon, 'entries'>): ListedCytokine[] {
   const entries = new Map(lexicon.entries.map((e) => [e.id, e]));
   const listed = new Map<string, ListedCytokine>();
   for (const mention of mentions) {

@@ -46,7 +46,6 @@ export function buildReport(
 ): PageReport {
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   for (const f of result.findings) bySeverity[f.severity]++;
-  const worst = SEVERITIES.find((s) => s !== 'context' && bySeverity[s] > 0) as ReportSummary['worst'] | undefined;
   return {
     input,
     findings: result.findings,
@@ -57,10 +56,26 @@ export function buildReport(
       flagged: result.findings.length - bySeverity.context,
       bySeverity,
       quietMentions: result.quiet.length,
-      worst: worst ?? null,
+      worst: worstSeverity(result.findings),
       cytokineFacts: cytokineFacts(cytokines),
     },
   };
+}
+
+/** The worst severity flagged (SEVERITIES is ordered worst first), or null when nothing is flagged. */
+export function worstSeverity(findings: readonly Pick<Finding, 'severity'>[]): Exclude<Severity, 'context'> | null {
+  const found = SEVERITIES.find((s) => s !== 'context' && findings.some((f) => f.severity === s));
+  return (found as Exclude<Severity, 'context'> | undefined) ?? null;
+}
+
+/** The page in one line, as the popup's headline: how many claims were flagged and how they divide. */
+export function verdictLine(summary: Pick<ReportSummary, 'flagged' | 'bySeverity'>): string {
+  const notes = summary.bySeverity.context;
+  const noteText = `${notes} context ${notes === 1 ? 'note' : 'notes'}`;
+  if (summary.flagged === 0) return notes === 0 ? 'No claims found that the rules address.' : `No claims flagged; ${noteText}.`;
+  const parts = (['misleading', 'unsupported', 'risky'] as const).filter((s) => summary.bySeverity[s] > 0).map((s) => `${summary.bySeverity[s]} ${s}`);
+  const head = `${summary.flagged} ${summary.flagged === 1 ? 'claim' : 'claims'} flagged`;
+  return `${head}: ${parts.join(', ')}${notes > 0 ? `; ${noteText}` : ''}.`;
 }
 
 /** Findings grouped by severity (in SEVERITIES order), then by rule in order of first appearance. */

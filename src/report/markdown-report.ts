@@ -1,5 +1,5 @@
 /** The page report as Markdown: for `claimlens scan --format md`, the popup's export and the printable report. */
-import type { CompiledRule, Severity } from '../engine/types.ts';
+import type { CompiledRule, RuleSource, Severity } from '../engine/types.ts';
 import type { CytokineFacts } from '../engine/cytokine-facts.ts';
 import { describeBalance, groupFindings, listedName, sentenceExcerpt, type PageReport } from './build-report.ts';
 
@@ -10,9 +10,15 @@ export const SEVERITY_LABELS: Record<Severity, string> = {
   context: 'Context',
 };
 
+/**
+ * What a report says of a rule: a compiled rule has it, and so does the card's copy of a rule that the popup
+ * holds (whose sources carry their document titles).
+ */
+export type ReportRule = Pick<CompiledRule, 'title' | 'explanation' | 'ask'> & { sources: readonly (RuleSource & { title?: string })[] };
+
 export function formatMarkdown(
   report: PageReport,
-  rules: ReadonlyMap<string, CompiledRule>,
+  rules: ReadonlyMap<string, ReportRule>,
   sourceTitles: Readonly<Record<string, string>> = {},
 ): string {
   const { summary } = report;
@@ -47,7 +53,7 @@ export function formatMarkdown(
           '',
           `**Ask the seller:** ${escapeMarkdown(rule.ask)}`,
           '',
-          `**Sources:** ${rule.sources.map((s) => `${escapeMarkdown(sourceTitles[s.seed] ?? s.seed)} (${s.seed}): “${escapeMarkdown(s.anchor)}”`).join('; ')}`,
+          `**Sources:** ${rule.sources.map((s) => `${escapeMarkdown(s.title ?? sourceTitles[s.seed] ?? s.seed)} (${s.seed}): “${escapeMarkdown(s.anchor)}”`).join('; ')}`,
           '',
         );
       }

@@ -1,0 +1,25 @@
+/**
+ * What the page says besides its claims: the cytokines it names (for the Cytokine Facts label) and the
+ * sentences that carried a rule's words but were left alone. Held by live Ranges like the claims, so a rescan
+ * of a changed subtree never counts a name twice.
+ */
+import type { QuietMention } from '../engine/types.ts';
+import { LiveRanges } from './live-ranges.ts';
+
+export interface CytokineEntry {
+  /** Lexicon entry id. */
+  id: string;
+  /** The name as the page wrote it. */
+  text: string;
+  range: Range;
+}
+
+export interface QuietEntry {
+  mention: QuietMention;
+  range: Range;
+}
+
+export const pageCytokines = () => new LiveRanges<CytokineEntry>({ text: (e) => e.text, kind: (e) => e.id });
+
+export const pageQuietMentions = () =>
+  new LiveRanges<QuietEntry>({ text: (e) => e.mention.sentence, kind: (e) => `${e.mention.ruleId}:${e.mention.set}` });
