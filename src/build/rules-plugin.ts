@@ -1,8 +1,8 @@
 /**
  * A Vite plugin that compiles `rules/` into the bundle as `virtual:claimlens/rules`. An invalid rule or
  * lexicon entry fails the build with the compiler's message (file, line, rule or entry, field). Named
- * exports let the eager content script take the prefilter alone while the matcher takes the whole set, and
- * the Cytokine Facts label take the lexicon.
+ * exports let the eager content script take the prefilter alone while the matcher takes the whole set, the
+ * Cytokine Facts label take the lexicon, and the options page take the shared `unless` sets for user rules.
  */
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
@@ -49,6 +49,8 @@ export function claimlensRules(options: { dir?: string } = {}): Plugin {
         `export const cytokineAliases = ${JSON.stringify(lexicon.matcher.aliases)};`,
         `export const cytokineLexicon = { ...${JSON.stringify({ version: lexicon.version, entries: lexicon.entries })}, matcher: { aliases: cytokineAliases } };`,
         `export const sourceTitles = ${JSON.stringify(sourceTitles)};`,
+        // The shared `unless` sets as written, so the shopper's own rules compile against the same sets.
+        `export const contextsFile = ${JSON.stringify(sources.contexts ?? { file: 'contexts.yaml', text: '{}' })};`,
       ].join('\n');
       compiledModules.set(key, code);
       return code;

@@ -10,4 +10,6 @@ declare module 'virtual:claimlens/rules' {
   export const cytokineLexicon: import('../engine/lexicon-types').CompiledLexicon;
   /** Seed file name → the cited document's title. */
   export const sourceTitles: Record<string, string>;
+  /** `rules/contexts.yaml` as written (file name and text), for compiling the shopper's own rules. */
+  export const contextsFile: { file: string; text: string };
 }

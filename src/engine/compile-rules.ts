@@ -6,17 +6,26 @@ import * as v from 'valibot';
 import { ContextFileSchema, RuleFileSchema } from './rule-schema.ts';
 import { expandInflections, PatternError, patternTriggers } from './pattern-triggers.ts';
 import { shortHash } from './hash.ts';
-import { issueProblem, lineOf, parseYaml, RuleSetError, type RuleFileText, type RuleProblem } from './yaml-problems.ts';
+import { issueProblem, lineOf, parseYaml, RuleSetError, type RuleFileText, type RuleProblem, type SchemaNode } from './yaml-problems.ts';
 import type { CompiledRule, CompiledRuleSet, ContextSet, RuleSpec, UnlessPattern } from './types.ts';
 
 // The error shapes moved to yaml-problems.ts, shared with the cytokine lexicon; importers keep this path.
 export { formatProblem, RuleSetError, type RuleFileText, type RuleProblem } from './yaml-problems.ts';
 
+/** How rules other than the built-in ones (the shopper's own) are checked. */
+export interface CompileOptions {
+  /** The schema of a rule file; the built-in rules' by default. Its output must be rule specs. */
+  schema?: v.GenericSchema<unknown, RuleSpec[]>;
+  /** Ids already in use elsewhere (the built-in rules), with the file each is in: a rule may not take one. */
+  takenIds?: ReadonlyMap<string, string>;
+}
+
 /**
  * Validates and compiles rule files and the shared `unless` sets into one rule set.
  * @throws RuleSetError naming file, line, rule and field of every problem found.
  */
-export function compileRuleSet(ruleFiles: readonly RuleFileText[], contextsFile?: RuleFileText): CompiledRuleSet {
+export function compileRuleSet(ruleFiles: readonly RuleFileText[], contextsFile?: RuleFileText, options: CompileOptions = {}): CompiledRuleSet {
+  const schema = options.schema ?? RuleFileSchema;
   const problems: RuleProblem[] = [];
   const contexts = contextsFile ? parseContextFile(contextsFile, problems) : {};
   const rules: CompiledRule[] = [];
@@ -25,16 +34,18 @@ export function compileRuleSet(ruleFiles: readonly RuleFileText[], contextsFile?
   for (const source of ruleFiles) {
     const parsed = parseYaml(source, problems);
     if (!parsed) continue;
-    const result = v.safeParse(RuleFileSchema, parsed.value);
+    const result = v.safeParse(schema, parsed.value);
     if (!result.success) {
-      for (const issue of result.issues) problems.push(issueProblem(source.file, parsed, issue, RuleFileSchema));
+      for (const issue of result.issues) problems.push(issueProblem(source.file, parsed, issue, schema as SchemaNode));
       continue;
     }
     result.output.forEach((spec, index) => {
       const at = (field: string, message: string, path: (string | number)[]) =>
         problems.push({ file: source.file, line: lineOf(parsed, [index, ...path]), ruleId: spec.id, field, message });
       const earlier = seen.get(spec.id);
+      const taken = options.takenIds?.get(spec.id);
       if (earlier !== undefined) at('id', `duplicates the id of a rule in ${earlier}`, ['id']);
+      else if (taken !== undefined) at('id', `is already the id of a built-in rule (${taken}): choose another id`, ['id']);
       seen.set(spec.id, source.file);
       const compiled = compileRule(spec, source.file, contexts, at);
       if (compiled) {
