@@ -168,6 +168,20 @@ export async function extensionWorker(browser: Browser) {
   return worker;
 }
 
+/** The extension's id, from its service worker's URL. */
+export async function extensionId(browser: Browser): Promise<string> {
+  return new URL((await extensionWorker(browser)).url()).host;
+}
+
+/** The popup opened as a page for `tabId` (the design's `popup.html?tabId=N`), once it shows a state. */
+export async function openPopup(browser: Browser, tabId: number, options: { width?: number; height?: number } = {}): Promise<Page> {
+  const popup = await browser.newPage();
+  await popup.setViewport({ width: options.width ?? 400, height: options.height ?? 600 });
+  await popup.goto(`chrome-extension://${await extensionId(browser)}/popup.html?tabId=${tabId}`);
+  await popup.waitForSelector('.popup-main > :not([aria-busy="true"])', { timeout: 20_000 });
+  return popup;
+}
+
 /**
  * Waits until the background has filed a scan report for `url` in session storage; returns the tab id it is
  * filed under (the extension has no `tabs` permission to query URLs), its findings and the tab's badge text.
