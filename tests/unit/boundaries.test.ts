@@ -8,6 +8,7 @@ const RULES: { from: string; forbidden: RegExp; why: string }[] = [
   { from: 'src/engine', forbidden: /^(wxt|webextension-polyfill|preact|linkedom|happy-dom|node:)|\/(dom|ui|cli|background|build)\/|^\.\.\/(dom|ui|cli|background|build)\b/, why: 'the engine knows only text' },
   { from: 'src/dom', forbidden: /^(wxt|webextension-polyfill|preact)|\/(ui|cli|background)\//, why: 'dom maps text to the page and nothing more' },
   { from: 'src/ui', forbidden: /^(wxt|webextension-polyfill)|\/entrypoints\//, why: 'components get data as props and act through callbacks' },
+  { from: 'src/popup', forbidden: /\/entrypoints\/|\/(content|dom)\//, why: 'the popup works from the filed report, never from page nodes' },
   { from: 'src/cli', forbidden: /^(wxt|webextension-polyfill|preact)|\/ui\//, why: 'the scanner has no UI' },
 ];
 
