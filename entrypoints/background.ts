@@ -35,12 +35,12 @@ export default defineBackground(() => {
     if (change.status === 'loading') void clearTab(browser, tabId);
   });
 
-  browser.commands.onCommand.addListener(async (command, tab) => {
+  browser.commands.onCommand.addListener((command, tab) => {
     const direction = command === 'next-claim' ? 'next' : command === 'previous-claim' ? 'previous' : undefined;
-    const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
-    if (!direction || tabId === undefined) return;
+    if (!direction) return;
     const request: NavigateRequest = { type: 'claimlens:navigate', direction };
-    await browser.tabs.sendMessage(tabId, request, { frameId: 0 }).catch(() => undefined);
+    const tabId = tab?.id !== undefined ? Promise.resolve(tab.id) : browser.tabs.query({ active: true, currentWindow: true }).then((tabs) => tabs[0]?.id);
+    void tabId.then((id) => (id === undefined ? undefined : browser.tabs.sendMessage(id, request, { frameId: 0 }))).catch(() => undefined);
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(browser, tabId));

@@ -64,7 +64,7 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
 
   const match = async (candidates: CandidateSentence[]): Promise<MatchAnswer> => {
     const request: MatchRequest = { type: 'claimlens:match', candidates };
-    return (await env.browser.runtime.sendMessage(request)) as MatchAnswer;
+    return env.browser.runtime.sendMessage<MatchRequest, MatchAnswer>(request);
   };
 
   function scan(roots: Element[]): void {

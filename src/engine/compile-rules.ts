@@ -6,7 +6,7 @@ import * as v from 'valibot';
 import { ContextFileSchema, RuleFileSchema } from './rule-schema.ts';
 import { expandInflections, PatternError, patternTriggers } from './pattern-triggers.ts';
 import { shortHash } from './hash.ts';
-import { issueProblem, lineOf, parseYaml, RuleSetError, type RuleFileText, type RuleProblem, type SchemaNode } from './yaml-problems.ts';
+import { issueProblem, lineOf, parseYaml, RuleSetError, type RuleFileText, type RuleProblem } from './yaml-problems.ts';
 import type { CompiledRule, CompiledRuleSet, ContextSet, RuleSpec, UnlessPattern } from './types.ts';
 
 // The error shapes moved to yaml-problems.ts, shared with the cytokine lexicon; importers keep this path.
@@ -36,7 +36,7 @@ export function compileRuleSet(ruleFiles: readonly RuleFileText[], contextsFile?
     if (!parsed) continue;
     const result = v.safeParse(schema, parsed.value);
     if (!result.success) {
-      for (const issue of result.issues) problems.push(issueProblem(source.file, parsed, issue, schema as SchemaNode));
+      for (const issue of result.issues) problems.push(issueProblem(source.file, parsed, issue, schema));
       continue;
     }
     result.output.forEach((spec, index) => {

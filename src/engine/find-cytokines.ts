@@ -151,7 +151,7 @@ function atomSequences(alias: NormalisedAlias): string[][] {
     const options = LATIN[part]
       ? [
           { atoms: [GREEK_FULL[part]!], lone: false, word: false },
-          { atoms: charAtoms(LATIN[part]!), lone: true, word: false },
+          { atoms: charAtoms(LATIN[part]), lone: true, word: false },
         ]
       : [{ atoms: charAtoms(part), lone: /^[a-z]$/.test(part), word: /^\p{L}{4,}$/u.test(part) }];
     variants = variants.flatMap((v) => options.map((o) => [...v, o]));

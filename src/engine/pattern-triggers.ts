@@ -38,7 +38,7 @@ export interface PatternTriggers {
 export function patternTriggers(pattern: string): PatternTriggers {
   let terms: PatternTerm[];
   try {
-    terms = nlp.parseMatch(pattern) as PatternTerm[];
+    terms = nlp.parseMatch(pattern);
   } catch (err) {
     throw new PatternError(`cannot be parsed by compromise (${(err as Error).message})`);
   }

@@ -31,7 +31,7 @@ afterAll(() => rmSync(downloads, { recursive: true, force: true }));
 
 /** The scanner's whole JSON report for a fixture: the contract the popup's export must match. */
 function scannerReport(fixture: string): Record<string, unknown> {
-  return JSON.parse(execFileSync(process.execPath, ['bin/claimlens.mjs', 'scan', '--json', join('tests/fixtures', fixture)], { encoding: 'utf8' }));
+  return <Record<string, unknown>>JSON.parse(execFileSync(process.execPath, ['bin/claimlens.mjs', 'scan', '--json', join('tests/fixtures', fixture)], { encoding: 'utf8' }));
 }
 
 async function openFixture(name: string, viewport = { width: 1000, height: 700 }): Promise<{ page: Page; errors: string[]; tabId: number; badge: string }> {

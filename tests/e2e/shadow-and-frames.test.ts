@@ -1,5 +1,6 @@
 // Product copy inside a web component's open shadow root, and reviews in a same-origin iframe.
 import { describe, expect, it } from 'vitest';
+import type { Frame } from 'puppeteer-core';
 import {
   cardText,
   collectPageErrors,
@@ -37,14 +38,14 @@ describe('shadow roots and frames', () => {
   it('highlights a claim inside a same-origin iframe, in that frame', async () => {
     const page = await env.browser().newPage();
     await page.goto(env.server().url('shadow-and-frame.html'));
-    const frame = await new Promise<import('puppeteer-core').Frame>((resolve) => {
+    const frame = await new Promise<Frame>((resolve) => {
       const find = () => page.frames().find((f) => f.url().endsWith('/frame-reviews.html'));
       const found = find();
       if (found) resolve(found);
       else page.on('framenavigated', () => find() && resolve(find()!));
     });
     await frame.waitForFunction(() => [...CSS.highlights.keys()].some((k) => k.startsWith('claimlens-')));
-    const texts = await frame.evaluate(() => [...CSS.highlights].flatMap(([, h]) => [...h].map((r) => r.toString())));
+    const texts = await frame.evaluate(() => [...CSS.highlights].flatMap(([, h]) => [...h].map((r) => (r as Range).toString())));
     expect(texts.some((t) => t.includes('grow new tissue'))).toBe(true);
     await page.close();
   });

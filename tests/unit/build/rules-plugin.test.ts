@@ -34,7 +34,7 @@ async function bundle(dir: string) {
 
 describe('claimlensRules()', () => {
   it('refuses a rule citing a document that has no title', async () => {
-    const dir = rulesWith('sources.yaml', (t) => t.replace(/^003_072484d7e9901298\.txt:\n  title: .*\n/m, ''));
+    const dir = rulesWith('sources.yaml', (t) => t.replace(/^003_072484d7e9901298\.txt:\n {2}title: .*\n/m, ''));
     await expect(bundle(dir)).rejects.toThrow(/field "sources\[\d\]\.seed": has no title in .*sources\.yaml/);
   });
 

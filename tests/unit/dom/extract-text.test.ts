@@ -10,7 +10,7 @@ import nlp from '../../../src/engine/nlp.ts';
 import { scanText } from '../../../src/engine/scan-text.ts';
 
 const doms = {
-  linkedom: (html: string) => parseHTML(`<!doctype html><html><body>${html}</body></html>`).document as unknown as Document,
+  linkedom: (html: string) => parseHTML(`<!doctype html><html><body>${html}</body></html>`).document,
   'happy-dom': (html: string) => {
     const window = new Window();
     window.document.body.innerHTML = html;

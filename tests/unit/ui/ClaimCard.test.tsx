@@ -21,7 +21,7 @@ function renderCard(props: Partial<ClaimCardProps> = {}) {
   document.body.append(container);
   const callbacks = { onClose: vi.fn(), onNext: vi.fn(), onPrevious: vi.fn(), onHide: vi.fn() };
   // act() flushes effects (focus moves in an effect), as the browser would after paint.
-  act(() => render(<ClaimCard rule={RULE} text="live stem cells" index={1} total={3} {...callbacks} {...props} />, container));
+  void act(() => render(<ClaimCard rule={RULE} text="live stem cells" index={1} total={3} {...callbacks} {...props} />, container));
   const card = container.querySelector<HTMLElement>('[role="dialog"]')!;
   const button = (label: string) => [...container.querySelectorAll('button')].find((b) => b.textContent?.includes(label) || b.getAttribute('aria-label') === label)!;
   const key = (k: string) => card.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
@@ -35,7 +35,7 @@ afterEach(() => {
 describe('ClaimCard', () => {
   it('shows verdict, title, quote, claim, why, question and sources', () => {
     const { card } = renderCard();
-    const text = card.textContent!;
+    const text = card.textContent;
     for (const part of ['Misleading', RULE.title, '“live stem cells”', RULE.claim, RULE.explanation, RULE.ask, 'Cytokine Facts', '“there are no cells in the cream”']) {
       expect(text).toContain(part);
     }

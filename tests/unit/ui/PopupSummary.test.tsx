@@ -50,7 +50,7 @@ function renderPopup(props: Partial<PopupSummaryProps> = {}) {
   const container = document.createElement('div');
   document.body.append(container);
   const callbacks = { onOpenClaim: vi.fn(), onPausedChange: vi.fn(), onExport: vi.fn(), onOpenOptions: vi.fn() };
-  act(() => render(<PopupSummary state={reportState()} paused={false} notice={null} exportStatus={null} {...callbacks} {...props} />, container));
+  void act(() => render(<PopupSummary state={reportState()} paused={false} notice={null} exportStatus={null} {...callbacks} {...props} />, container));
   const button = (label: string, within: ParentNode = container) => [...within.querySelectorAll('button')].find((b) => b.textContent?.trim() === label)!;
   return { container, button, ...callbacks };
 }
@@ -74,9 +74,9 @@ describe('PopupSummary', () => {
     expect(groups[0]!.querySelector('.rule-count')!.textContent).toBe('×2');
     const snippets = [...container.querySelectorAll<HTMLButtonElement>('.snippet')];
     expect(snippets.map((s) => s.querySelector('mark')!.textContent)).toEqual(['contains live stem cells', 'holds living stem cells', 'stable at room temperature']);
-    act(() => snippets[1]!.click());
+    void act(() => snippets[1]!.click());
     expect(onOpenClaim).toHaveBeenCalledWith(2);
-    act(() => snippets[2]!.click());
+    void act(() => snippets[2]!.click());
     expect(onOpenClaim).toHaveBeenLastCalledWith(0);
   });
 
@@ -115,9 +115,9 @@ describe('PopupSummary', () => {
   it('sends exports out as format and how', () => {
     const { container, button, onExport } = renderPopup();
     const rows = [...container.querySelectorAll('.export-row')];
-    act(() => button('Copy', rows[1]!).click());
+    void act(() => button('Copy', rows[1]).click());
     expect(onExport).toHaveBeenCalledWith('json', 'copy');
-    act(() => button('Download', rows[0]!).click());
+    void act(() => button('Download', rows[0]).click());
     expect(onExport).toHaveBeenLastCalledWith('markdown', 'download');
   });
 
@@ -127,11 +127,11 @@ describe('PopupSummary', () => {
     expect(container.querySelector('.claims')).toBeNull();
   });
 
-  it.each([
-    [{ kind: 'unavailable' } as PopupState, 'This page cannot be scanned.'],
-    [{ kind: 'scanning', site: null } as PopupState, 'Still scanning this page…'],
-    [{ kind: 'paused', site: 'shop.example' } as PopupState, 'Paused on shop.example.'],
-    [{ kind: 'loading' } as PopupState, 'Looking at this tab…'],
+  it.each<[PopupState, string]>([
+    [{ kind: 'unavailable' }, 'This page cannot be scanned.'],
+    [{ kind: 'scanning', site: null }, 'Still scanning this page…'],
+    [{ kind: 'paused', site: 'shop.example' }, 'Paused on shop.example.'],
+    [{ kind: 'loading' }, 'Looking at this tab…'],
   ])('tells the truth when there is no report: %o', (state, text) => {
     const { container } = renderPopup({ state });
     expect(container.querySelector('.popup-main')!.textContent).toContain(text);
@@ -144,7 +144,7 @@ describe('PopupSummary', () => {
     const toggle = container.querySelector<HTMLInputElement>('input[role="switch"]')!;
     expect(toggle.checked).toBe(true);
     expect(toggle.closest('label')!.textContent).toContain('Pause on shop.example');
-    act(() => toggle.click());
+    void act(() => toggle.click());
     expect(onPausedChange).toHaveBeenCalledWith(false);
     document.body.innerHTML = '';
     expect(renderPopup({ state: { kind: 'unavailable' } }).container.querySelector('input[role="switch"]')).toBeNull();
