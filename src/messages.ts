@@ -1,5 +1,5 @@
 /** Messages between the content script and the background, with guards: a message is data until checked. */
-import type { CandidateSentence, Finding, ScanResult } from './engine/types.ts';
+import type { CandidateSentence, Finding, Prefilter, ScanResult } from './engine/types.ts';
 
 /** Content script → background: run the matcher on these candidate sentences. */
 export interface MatchRequest {
@@ -12,12 +12,27 @@ export interface MatchResponse extends ScanResult {
   version: string;
 }
 
-/** Content script → background: the page has been scanned (also when it held no trigger word at all). */
+/**
+ * Content script → background: the page has been scanned (also when it held no trigger word at all), or
+ * Claimlens is paused on its site (`status: 'paused'`, no findings). Findings the settings hide are left out.
+ */
 export interface PageScanned {
   type: 'claimlens:page-scanned';
   url: string;
   version: string;
+  status: 'done' | 'paused';
   findings: Finding[];
+}
+
+/** Content script → background: the trigger words of the shopper's own rules, to add to the prefilter. */
+export interface UserPrefilterRequest {
+  type: 'claimlens:user-prefilter';
+}
+
+export interface UserPrefilterResponse {
+  prefilter: Prefilter;
+  /** The version of the rules in force, built-in and the shopper's together, for reports. */
+  version: string;
 }
 
 /** Background or popup → content script: show the next, the previous, or a given claim. */
@@ -54,8 +69,13 @@ export function isPageScanned(message: unknown): message is PageScanned {
     message.type === 'claimlens:page-scanned' &&
     typeof message.url === 'string' &&
     typeof message.version === 'string' &&
+    (message.status === 'done' || message.status === 'paused') &&
     Array.isArray(message.findings)
   );
+}
+
+export function isUserPrefilterRequest(message: unknown): message is UserPrefilterRequest {
+  return isObject(message) && message.type === 'claimlens:user-prefilter';
 }
 
 export function isNavigateRequest(message: unknown): message is NavigateRequest {

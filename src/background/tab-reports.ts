@@ -10,6 +10,8 @@ import type { Finding } from '../engine/types.ts';
 export interface TabReport {
   url: string;
   version: string;
+  /** 'paused' when Claimlens is paused on the page's site: then there are no findings. */
+  status: 'done' | 'paused';
   findings: Finding[];
   /** Epoch milliseconds. */
   scannedAt: number;

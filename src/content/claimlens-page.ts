@@ -8,10 +8,12 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Browser } from 'webextension-polyfill';
 import { buildTriggerMatcher } from '../engine/find-candidates.ts';
 import type { CandidateSentence, Prefilter } from '../engine/types.ts';
+import { combinePrefilters } from '../engine/combine-prefilters.ts';
+import { DEFAULT_SETTINGS, isPaused, isShown, loadSettings, watchSettings, type Settings } from '../settings/settings.ts';
 import { clearHighlights, paintHighlights } from '../dom/paint-highlights.ts';
 import { rangeAtPoint } from '../dom/hit-test.ts';
 import { createUiHost, isInUiHost, HOST_TAG, type UiHost } from '../dom/ui-host.ts';
-import type { MatchRequest, PageScanned } from '../messages.ts';
+import type { MatchRequest, PageScanned, UserPrefilterRequest, UserPrefilterResponse } from '../messages.ts';
 import { isNavigateRequest } from '../messages.ts';
 import { PageClaims, type ClaimEntry } from './page-claims.ts';
 import { scanRoot, type MatchAnswer } from './scan-root.ts';
@@ -35,7 +37,12 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
   const body = document.body;
   if (!body) return;
   const claims = new PageClaims();
-  const triggers = buildTriggerMatcher(env.prefilter);
+  let triggers = buildTriggerMatcher(env.prefilter);
+  let version = env.version;
+  // Nothing is scanned or painted until the settings say whether this site is paused and what shows.
+  let settings: Settings = DEFAULT_SETTINGS;
+  let settingsLoaded: Promise<void> = loadSettings(env.browser).then(applyRules);
+  let painted = false;
   let host: UiHost | undefined;
   const uiHost = () => (host?.host.isConnected ? host : (host = createUiHost(document, env.cardCss)));
   let generation = 0;
@@ -50,6 +57,24 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
     onClosed: () => undefined,
   });
 
+  /** Takes new settings; the shopper's own rules add their trigger words, which only the background can compile. */
+  async function applyRules(loaded: { settings: Settings }): Promise<void> {
+    settings = loaded.settings;
+    if (settings.userRules.trim() === '') {
+      triggers = buildTriggerMatcher(env.prefilter);
+      version = env.version;
+      return;
+    }
+    const request: UserPrefilterRequest = { type: 'claimlens:user-prefilter' };
+    const answer = (await env.browser.runtime.sendMessage(request).catch(() => undefined)) as UserPrefilterResponse | undefined;
+    triggers = buildTriggerMatcher(answer ? combinePrefilters(env.prefilter, answer.prefilter) : env.prefilter);
+    version = answer?.version ?? env.version;
+  }
+
+  const paused = () => isPaused(settings, location.href);
+  /** The claims the settings let through: the card, the keyboard, the popup and the report all see only these. */
+  const shown = () => claims.list().filter((e) => isShown(e.finding, settings));
+
   async function loadHidden(): Promise<void> {
     hidden = await loadHiddenClaims(env.browser, location.href);
   }
@@ -63,6 +88,12 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
     const gen = generation;
     queue = queue.then(async () => {
       await hiddenLoaded;
+      await settingsLoaded;
+      if (gen !== generation) return;
+      if (paused()) {
+        refresh();
+        return;
+      }
       const found: ClaimEntry[] = [];
       for (const root of roots) {
         if (!root.isConnected) continue;
@@ -84,15 +115,22 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
 
   function refresh(): void {
     claims.prune();
-    const list = claims.list();
-    if (list.length > 0 || host) paintHighlights(list.map((e) => ({ severity: e.finding.severity, range: e.range })), env.highlightCss);
+    const list = paused() ? [] : shown();
+    if (list.length > 0 || host || painted) paintHighlights(list.map((e) => ({ severity: e.finding.severity, range: e.range })), env.highlightCss);
+    painted = list.length > 0;
     if (card.entry && !list.includes(card.entry)) card.close(false);
-    const report: PageScanned = { type: 'claimlens:page-scanned', url: location.href, version: env.version, findings: list.map((e) => e.finding) };
+    const report: PageScanned = {
+      type: 'claimlens:page-scanned',
+      url: location.href,
+      version,
+      status: paused() ? 'paused' : 'done',
+      findings: list.map((e) => e.finding),
+    };
     env.browser.runtime.sendMessage(report).catch(() => undefined);
   }
 
   function open(index: number, reveal: boolean): void {
-    const list = claims.list();
+    const list = shown();
     const entry = list[index];
     if (!entry) return;
     if (reveal) {
@@ -103,7 +141,7 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
   }
 
   function move(direction: 1 | -1): void {
-    const list = claims.list();
+    const list = shown();
     if (list.length === 0) return;
     const current = card.entry ? list.indexOf(card.entry) : -1;
     const next = current < 0 ? (direction > 0 ? 0 : list.length - 1) : (current + direction + list.length) % list.length;
@@ -139,7 +177,7 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
         card.close(false);
         return;
       }
-      const index = rangeAtPoint(document, claims.list().map((e) => e.range), event.clientX, event.clientY);
+      const index = paused() ? -1 : rangeAtPoint(document, shown().map((e) => e.range), event.clientX, event.clientY);
       if (index >= 0) open(index, false);
       else card.close(false);
     }),
@@ -186,7 +224,27 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
     return undefined;
   };
   env.browser.runtime.onMessage.addListener(onMessage);
+
+  // Settings changed in the options page or the popup: a threshold or a rule switched off only repaints; a
+  // paused or resumed site, or new rules of the shopper's, start the page over.
+  const stopWatching = watchSettings(env.browser, guard((next: Settings) => {
+    const before = settings;
+    if (isPaused(before, location.href) === isPaused(next, location.href) && before.userRules === next.userRules) {
+      settings = next;
+      refresh();
+      return;
+    }
+    generation++;
+    card.close(false);
+    claims.clear();
+    settingsLoaded = applyRules({ settings: next });
+    settings = next;
+    refresh();
+    scan([document.body]);
+  }));
+
   ctx.onInvalidated(() => {
+    stopWatching();
     env.browser.runtime.onMessage.removeListener(onMessage);
     card.close(false);
     clearHighlights();
