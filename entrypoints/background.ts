@@ -1,24 +1,30 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
-import { cytokineLexicon, ruleSet, sourceTitles } from 'virtual:claimlens/rules';
+import { contextsFile, cytokineLexicon, ruleSet, sourceTitles } from 'virtual:claimlens/rules';
 import nlp from '../src/engine/nlp.ts';
 import { matchClaims } from '../src/engine/match-claims.ts';
-import { isMatchRequest, isPageScanned, type NavigateRequest } from '../src/messages.ts';
+import { isMatchRequest, isPageScanned, isUserPrefilterRequest, type NavigateRequest, type UserPrefilterResponse } from '../src/messages.ts';
 import { forgetTab } from '../src/background/tab-reports.ts';
-import { fileTabReport, clearTab } from '../src/background/tab-badge.ts';
-import { toCardRule } from '../src/background/card-rules.ts';
+import { clearTab, fileTabReport } from '../src/background/tab-badge.ts';
+import { rulesInForce } from '../src/background/rules-in-force.ts';
 import type { MatchAnswer } from '../src/content/scan-root.ts';
 
 // compromise lives here, off the page's main thread: the content script sends candidate sentences only.
 export default defineBackground(() => {
-  const cardRules = new Map(ruleSet.rules.map((r) => [r.id, toCardRule(r, sourceTitles)]));
+  // Built-in rules plus the shopper's own, from the settings (compiled once per text of them).
+  const rules = rulesInForce({ ruleSet, sourceTitles, contextsFile });
 
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     if (isMatchRequest(message)) {
-      const { findings, quiet } = matchClaims(nlp, message.candidates, ruleSet);
-      const rules: MatchAnswer['rules'] = {};
-      for (const f of findings) rules[f.ruleId] ??= cardRules.get(f.ruleId)!;
-      return Promise.resolve<MatchAnswer>({ findings, quiet, rules });
+      return rules(browser).then(({ ruleSet: inForce, cardRules }): MatchAnswer => {
+        const { findings, quiet } = matchClaims(nlp, message.candidates, inForce);
+        const found: MatchAnswer['rules'] = {};
+        for (const f of findings) found[f.ruleId] ??= cardRules.get(f.ruleId)!;
+        return { findings, quiet, rules: found };
+      });
+    }
+    if (isUserPrefilterRequest(message)) {
+      return rules(browser).then(({ userRules, ruleSet: inForce }): UserPrefilterResponse => ({ prefilter: userRules.prefilter, version: inForce.version }));
     }
     const tabId = sender.tab?.id;
     // Only the top frame's scan speaks for the tab; frames highlight their own claims.

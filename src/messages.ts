@@ -1,5 +1,5 @@
 /** Messages between the content script and the background, with guards: a message is data until checked. */
-import type { CandidateSentence, Finding, QuietMention, ScanResult } from './engine/types.ts';
+import type { CandidateSentence, Finding, Prefilter, QuietMention, ScanResult } from './engine/types.ts';
 import type { CardRule } from './ui/ClaimCard.tsx';
 
 /** Content script → background: run the matcher on these candidate sentences. */
@@ -13,7 +13,10 @@ export interface MatchResponse extends ScanResult {
   version: string;
 }
 
-/** Content script → background: the page has been scanned (also when it held no trigger word at all). */
+/**
+ * Content script → background: the page has been scanned (also when it held no trigger word at all), or
+ * Claimlens is paused on its site (`status: 'paused'`, no findings). Findings the settings hide are left out.
+ */
 export interface PageScanned {
   type: 'claimlens:page-scanned';
   url: string;
@@ -34,6 +37,17 @@ export interface PageScanned {
 /** Popup → content script: are you there? A page without our content script (a PDF, a store page) cannot answer. */
 export interface PingRequest {
   type: 'claimlens:ping';
+}
+
+/** Content script → background: the trigger words of the shopper's own rules, to add to the prefilter. */
+export interface UserPrefilterRequest {
+  type: 'claimlens:user-prefilter';
+}
+
+export interface UserPrefilterResponse {
+  prefilter: Prefilter;
+  /** The version of the rules in force, built-in and the shopper's together, for reports. */
+  version: string;
 }
 
 /** Background or popup → content script: show the next, the previous, or a given claim. */
@@ -81,6 +95,10 @@ export function isPageScanned(message: unknown): message is PageScanned {
 
 export function isPingRequest(message: unknown): message is PingRequest {
   return isObject(message) && message.type === 'claimlens:ping';
+}
+
+export function isUserPrefilterRequest(message: unknown): message is UserPrefilterRequest {
+  return isObject(message) && message.type === 'claimlens:user-prefilter';
 }
 
 export function isNavigateRequest(message: unknown): message is NavigateRequest {

@@ -10,10 +10,12 @@ import { buildTriggerMatcher } from '../engine/find-candidates.ts';
 import { buildCytokineMatcher } from '../engine/find-cytokines.ts';
 import type { NormalisedAlias } from '../engine/lexicon-types.ts';
 import type { CandidateSentence, Prefilter } from '../engine/types.ts';
+import { combinePrefilters } from '../engine/combine-prefilters.ts';
+import { DEFAULT_SETTINGS, isPaused, isShown, loadSettings, watchSettings, type Settings } from '../settings/settings.ts';
 import { clearHighlights, paintHighlights } from '../dom/paint-highlights.ts';
 import { rangeAtPoint } from '../dom/hit-test.ts';
 import { createUiHost, isInUiHost, HOST_TAG, type UiHost } from '../dom/ui-host.ts';
-import type { MatchRequest, PageScanned } from '../messages.ts';
+import type { MatchRequest, PageScanned, UserPrefilterRequest, UserPrefilterResponse } from '../messages.ts';
 import { isNavigateRequest, isPingRequest } from '../messages.ts';
 import { PageClaims, type ClaimEntry } from './page-claims.ts';
 import { pageCytokines, pageQuietMentions } from './page-mentions.ts';
@@ -42,8 +44,13 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
   const claims = new PageClaims();
   const cytokines = pageCytokines();
   const quiet = pageQuietMentions();
-  const triggers = buildTriggerMatcher(env.prefilter);
   const cytokineMatcher = buildCytokineMatcher(env.cytokineAliases);
+  let triggers = buildTriggerMatcher(env.prefilter);
+  let version = env.version;
+  // Nothing is scanned or painted until the settings say whether this site is paused and what shows.
+  let settings: Settings = DEFAULT_SETTINGS;
+  let settingsLoaded: Promise<void> = loadSettings(env.browser).then(applyRules);
+  let painted = false;
   let host: UiHost | undefined;
   const uiHost = () => (host?.host.isConnected ? host : (host = createUiHost(document, env.cardCss)));
   let generation = 0;
@@ -58,6 +65,24 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
     onClosed: () => undefined,
   });
 
+  /** Takes new settings; the shopper's own rules add their trigger words, which only the background can compile. */
+  async function applyRules(loaded: { settings: Settings }): Promise<void> {
+    settings = loaded.settings;
+    if (settings.userRules.trim() === '') {
+      triggers = buildTriggerMatcher(env.prefilter);
+      version = env.version;
+      return;
+    }
+    const request: UserPrefilterRequest = { type: 'claimlens:user-prefilter' };
+    const answer = (await env.browser.runtime.sendMessage(request).catch(() => undefined)) as UserPrefilterResponse | undefined;
+    triggers = buildTriggerMatcher(answer ? combinePrefilters(env.prefilter, answer.prefilter) : env.prefilter);
+    version = answer?.version ?? env.version;
+  }
+
+  const paused = () => isPaused(settings, location.href);
+  /** The claims the settings let through: the card, the keyboard, the popup and the report all see only these. */
+  const shown = () => claims.list().filter((e) => isShown(e.finding, settings));
+
   async function loadHidden(): Promise<void> {
     hidden = await loadHiddenClaims(env.browser, location.href);
   }
@@ -71,6 +96,12 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
     const gen = generation;
     queue = queue.then(async () => {
       await hiddenLoaded;
+      await settingsLoaded;
+      if (gen !== generation) return;
+      if (paused()) {
+        refresh();
+        return;
+      }
       const found: RootScan = { claims: [], cytokines: [], quiet: [] };
       for (const root of roots) {
         if (!root.isConnected) continue;
@@ -95,12 +126,20 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
     }).catch(() => undefined);
   }
 
+  /** A new view or new rules: nothing found before stands. */
+  function forgetFindings(): void {
+    claims.clear();
+    cytokines.clear();
+    quiet.clear();
+  }
+
   function refresh(): void {
     claims.prune();
     cytokines.prune();
     quiet.prune();
-    const list = claims.list();
-    if (list.length > 0 || host) paintHighlights(list.map((e) => ({ severity: e.finding.severity, range: e.range })), env.highlightCss);
+    const list = paused() ? [] : shown();
+    if (list.length > 0 || host || painted) paintHighlights(list.map((e) => ({ severity: e.finding.severity, range: e.range })), env.highlightCss);
+    painted = list.length > 0;
     if (card.entry && !list.includes(card.entry)) card.close(false);
     const rules: PageScanned['rules'] = {};
     for (const e of list) rules[e.rule.id] ??= e.rule;
@@ -108,18 +147,18 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
       type: 'claimlens:page-scanned',
       url: location.href,
       title: document.title,
-      status: 'done',
-      version: env.version,
+      status: paused() ? 'paused' : 'done',
+      version,
       findings: list.map((e) => e.finding),
       rules,
-      quiet: quiet.list().map((e) => e.mention),
-      cytokines: cytokines.list().map((e) => e.id),
+      quiet: paused() ? [] : quiet.list().map((e) => e.mention),
+      cytokines: paused() ? [] : cytokines.list().map((e) => e.id),
     };
     env.browser.runtime.sendMessage(report).catch(() => undefined);
   }
 
   function open(index: number, reveal: boolean): void {
-    const list = claims.list();
+    const list = shown();
     const entry = list[index];
     if (!entry) return;
     if (reveal) {
@@ -130,7 +169,7 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
   }
 
   function move(direction: 1 | -1): void {
-    const list = claims.list();
+    const list = shown();
     if (list.length === 0) return;
     const current = card.entry ? list.indexOf(card.entry) : -1;
     const next = current < 0 ? (direction > 0 ? 0 : list.length - 1) : (current + direction + list.length) % list.length;
@@ -166,7 +205,7 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
         card.close(false);
         return;
       }
-      const index = rangeAtPoint(document, claims.list().map((e) => e.range), event.clientX, event.clientY);
+      const index = paused() ? -1 : rangeAtPoint(document, shown().map((e) => e.range), event.clientX, event.clientY);
       if (index >= 0) open(index, false);
       else card.close(false);
     }),
@@ -197,9 +236,7 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
     // A new view: nothing found on the old one is true here (PITFALLS.md 5).
     generation++;
     card.close(false);
-    claims.clear();
-    cytokines.clear();
-    quiet.clear();
+    forgetFindings();
     clearHighlights();
     hiddenLoaded = loadHidden();
     refresh();
@@ -217,7 +254,27 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
     return undefined;
   };
   env.browser.runtime.onMessage.addListener(onMessage);
+
+  // Settings changed in the options page or the popup: a threshold or a rule switched off only repaints; a
+  // paused or resumed site, or new rules of the shopper's, start the page over.
+  const stopWatching = watchSettings(env.browser, guard((next: Settings) => {
+    const before = settings;
+    if (isPaused(before, location.href) === isPaused(next, location.href) && before.userRules === next.userRules) {
+      settings = next;
+      refresh();
+      return;
+    }
+    generation++;
+    card.close(false);
+    forgetFindings();
+    settingsLoaded = applyRules({ settings: next });
+    settings = next;
+    refresh();
+    scan([document.body]);
+  }));
+
   ctx.onInvalidated(() => {
+    stopWatching();
     env.browser.runtime.onMessage.removeListener(onMessage);
     card.close(false);
     clearHighlights();

@@ -8,8 +8,9 @@ import { UserRuleFileSchema } from './user-rule-schema.ts';
 import { findCandidates, buildTriggerMatcher } from './find-candidates.ts';
 import { matchClaims } from './match-claims.ts';
 import { shortHash } from './hash.ts';
+import { combinePrefilters } from './combine-prefilters.ts';
 import type { Nlp } from './nlp.ts';
-import type { CompiledRule, CompiledRuleSet, Prefilter } from './types.ts';
+import type { CompiledRule, CompiledRuleSet } from './types.ts';
 
 /** The `file` of every user rule: how the rest of the extension tells a user rule from a built-in one. */
 export const USER_RULES_FILE = 'your rules';
@@ -67,14 +68,6 @@ export function combineRuleSets(builtIn: CompiledRuleSet, user: CompiledRuleSet)
     rules: [...builtIn.rules, ...user.rules],
     prefilter: combinePrefilters(builtIn.prefilter, user.prefilter),
   };
-}
-
-export function combinePrefilters(a: Prefilter, b: Prefilter): Prefilter {
-  const triggers: Record<string, string[]> = {};
-  for (const source of [a, b]) {
-    for (const [word, ids] of Object.entries(source.triggers)) triggers[word] = [...new Set([...(triggers[word] ?? []), ...ids])];
-  }
-  return { triggers };
 }
 
 function refused(problems: RuleProblem[]): UserRulesResult {

@@ -182,6 +182,14 @@ export function siteOf(url: string): string | null {
   return host === '' ? null : host;
 }
 
+/** A site typed by the shopper, as a hostname ("shop.example.com") or a page address; null when it is neither. */
+export function siteFromInput(text: string): string | null {
+  const trimmed = text.trim();
+  if (trimmed === '' || /\s/.test(trimmed)) return null;
+  const site = siteOf(/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`);
+  return site !== null && HOSTNAME.test(site) ? site : null;
+}
+
 export function isPaused(settings: Settings, url: string): boolean {
   const site = siteOf(url);
   return site !== null && settings.pausedSites.includes(site);

@@ -101,7 +101,9 @@ export function ClaimCard(props: ClaimCardProps) {
           <ul class="sources">
             {rule.sources.map((s) => (
               <li key={`${s.seed}:${s.anchor}`}>
-                <cite>{s.title}</cite>: “{s.anchor}”
+                {/* A shopper's own rule may cite nothing: then the card names it as theirs and no more. */}
+                <cite>{s.title}</cite>
+                {s.anchor ? `: “${s.anchor}”` : null}
               </li>
             ))}
           </ul>

@@ -9,6 +9,7 @@ import {
   loadSettings,
   saveSettings,
   SETTINGS_KEY,
+  siteFromInput,
   siteOf,
   watchSettings,
   withSitePaused,
@@ -167,6 +168,23 @@ describe('siteOf', () => {
       expect(siteOf(url)).toBeNull();
     },
   );
+});
+
+describe('siteFromInput', () => {
+  test.each([
+    ['shop.example.com', 'shop.example.com'],
+    [' Shop.Example.com ', 'shop.example.com'],
+    ['https://shop.example.com/serum?x=1', 'shop.example.com'],
+    ['shop.example.com/serum', 'shop.example.com'],
+    ['localhost:8080', 'localhost'],
+    ['shop example', null],
+    ['', null],
+    ['ftp://shop.example.com', null],
+    ['chrome://extensions', null],
+    ['-bad-.example', null],
+  ])('%j → %j', (input, site) => {
+    expect(siteFromInput(input)).toBe(site);
+  });
 });
 
 describe('isPaused and withSitePaused', () => {

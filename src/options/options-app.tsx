@@ -1,0 +1,103 @@
+/**
+ * The options page's container: loads and saves the settings, compiles the shopper's rules before they are
+ * saved, follows changes made elsewhere (the popup's pause switch), and renders the presentational page.
+ */
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { Browser } from 'webextension-polyfill';
+import { compileUserRules, type UserRulesInput } from '../engine/compile-user-rules.ts';
+import type { Nlp } from '../engine/nlp.ts';
+import type { CompiledRule } from '../engine/types.ts';
+import { EXAMPLE_USER_RULE } from '../settings/example-user-rule.ts';
+import { DEFAULT_SETTINGS, loadSettings, saveSettings, watchSettings, type Settings } from '../settings/settings.ts';
+import { OptionsPage } from '../ui/OptionsPage.tsx';
+import type { ToggleRule } from '../ui/RuleToggles.tsx';
+
+export interface OptionsDeps {
+  browser: Pick<Browser, 'storage'>;
+  builtIn: readonly CompiledRule[];
+  contextsFile: UserRulesInput['contexts'];
+  nlp: Nlp;
+}
+
+export function mountOptions(root: Element, deps: OptionsDeps): void {
+  render(<OptionsApp {...deps} />, root);
+}
+
+/** "rules/living-cells.yaml" → "Living cells". */
+export function familyOf(file: string): string {
+  const name = file.replace(/^.*\//, '').replace(/\.ya?ml$/, '').replace(/-/g, ' ');
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+function OptionsApp({ browser, builtIn, contextsFile, nlp }: OptionsDeps) {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
+  const [problems, setProblems] = useState<string | null>(null);
+  const [inForce, setInForce] = useState(0);
+  const compile = (text: string) => compileUserRules({ text, contexts: contextsFile, builtIn, nlp });
+
+  useEffect(() => {
+    let live = true;
+    void loadSettings(browser).then((loaded) => {
+      if (!live) return;
+      setSettings(loaded.settings);
+      setNotice(loaded.notice);
+      const result = compile(loaded.settings.userRules);
+      // Saved rules that no longer compile (an update took one's id, say) are not in force: say why.
+      if (result.ok) setInForce(result.ruleSet.rules.length);
+      else setProblems(`Your saved rules are not in force:\n${result.message}`);
+    });
+    const stop = watchSettings(browser, (next) => live && setSettings(next));
+    return () => {
+      live = false;
+      stop();
+    };
+  }, []);
+
+  if (!settings) return <p class="loading">Loading settings…</p>;
+
+  // A live region announces a change of text only, so each outcome carries the time it happened.
+  const stamp = () => new Date().toLocaleTimeString();
+  const save = async (next: Settings, message: string): Promise<boolean> => {
+    try {
+      await saveSettings(browser, next);
+      setSettings(next);
+      setNotice(null);
+      setStatus(`${message} (${stamp()})`);
+      return true;
+    } catch (err) {
+      setStatus(`Not saved: ${err instanceof Error ? err.message : String(err)} (${stamp()})`);
+      return false;
+    }
+  };
+
+  const rules: ToggleRule[] = builtIn.map((r) => ({ id: r.id, title: r.title, severity: r.severity, family: familyOf(r.file) }));
+
+  return (
+    <OptionsPage
+      settings={settings ?? DEFAULT_SETTINGS}
+      notice={notice}
+      rules={rules}
+      userRules={{ inForce, problems, example: EXAMPLE_USER_RULE }}
+      status={status}
+      onChange={(next) => void save(next, 'Saved.')}
+      onSaveUserRules={(text) => {
+        const result = compile(text);
+        if (!result.ok) {
+          setProblems(result.message);
+          const n = result.problems.length;
+          setStatus(`Your rules were not saved: ${n} ${n === 1 ? 'problem' : 'problems'}. The rules in force are unchanged. (${stamp()})`);
+          return;
+        }
+        const count = result.ruleSet.rules.length;
+        void save({ ...settings, userRules: text }, `Saved. ${count} ${count === 1 ? 'rule' : 'rules'} of yours in force.`).then((ok) => {
+          if (!ok) return;
+          setProblems(null);
+          setInForce(count);
+        });
+      }}
+    />
+  );
+}
