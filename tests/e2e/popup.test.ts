@@ -199,6 +199,25 @@ describe('popup', () => {
     await page.close();
   });
 
+  it('pauses the site from its switch: the highlights go, the popup says so, and switching back brings them back', async () => {
+    const { page, tabId } = await openFixture('stem-cell-serum.html');
+    const popup = await openPopup(env.browser(), tabId);
+    const count = () => page.evaluate(() => [...CSS.highlights].filter(([n]) => n.startsWith('claimlens-')).reduce((n, [, h]) => n + h.size, 0));
+    const before = await count();
+    expect(before).toBeGreaterThan(0);
+    await popup.click('input[role="switch"]');
+    await popup.waitForSelector('.empty-title');
+    expect(await popup.$eval('.empty-title', (el) => el.textContent)).toBe('Paused on 127.0.0.1.');
+    await page.waitForFunction(() => [...CSS.highlights].filter(([n]) => n.startsWith('claimlens-')).every(([, h]) => h.size === 0));
+    expect(await popup.$eval('input[role="switch"]', (el) => (el as HTMLInputElement).checked)).toBe(true);
+
+    await popup.click('input[role="switch"]');
+    await popup.waitForSelector('.verdict-line');
+    await page.waitForFunction((n: number) => [...CSS.highlights].filter(([k]) => k.startsWith('claimlens-')).reduce((sum, [, h]) => sum + h.size, 0) === n, {}, before);
+    await popup.close();
+    await page.close();
+  });
+
   it('says when a page has no claims, and when a page cannot be scanned', async () => {
     const { page, tabId } = await openFixture2('plain-moisturiser.html');
     const popup = await openPopup(env.browser(), tabId);
