@@ -294,3 +294,44 @@ export async function waitForCard(page: Page, open = true): Promise<void> {
     open,
   );
 }
+
+const FIREFOX_EXTENSION_DIR = resolve('.output/firefox-mv3');
+/** The add-on's id (wxt.config.ts, browser_specific_settings.gecko.id). */
+const FIREFOX_ADDON_ID = 'claimlens@claimlens.invalid';
+/**
+ * Debian's Firefox ESR, driven over WebDriver BiDi, with the built Firefox add-on installed as a temporary
+ * add-on (as about:debugging would). FIREFOX_PATH overrides the browser.
+ */
+export async function launchFirefoxWithExtension(): Promise<Browser> {
+  if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built add-on in ${FIREFOX_EXTENSION_DIR}: run \`npm run build:firefox\` first.`);
+  }
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    headless: true,
+  });
+  try {
+    const id = await browser.installExtension(FIREFOX_EXTENSION_DIR);
+    if (id !== FIREFOX_ADDON_ID) throw new Error(`Firefox installed the add-on as ${id}, expected ${FIREFOX_ADDON_ID}`);
+  } catch (err) {
+    await browser.close();
+    throw err;
+  }
+  return browser;
+}
+
+/** One Firefox with the built add-on and one fixture server for a test file, closed after it. */
+export function useFirefoxBrowser(): { browser: () => Browser; server: () => FixtureServer } {
+  let browser: Browser | undefined;
+  let server: FixtureServer | undefined;
+  beforeAll(async () => {
+    server = await serveFixtures();
+    browser = await launchFirefoxWithExtension();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return { browser: () => browser!, server: () => server! };
+}
