@@ -17,7 +17,8 @@ export default defineConfig({
       'Highlights and explains doubtful stem-cell, cytokine, growth-factor, exosome and PRP claims on skincare pages. Works offline; sends nothing.',
     // storage: each tab's latest scan lives in storage.session so it survives the service worker stopping.
     permissions: ['storage'],
-    action: { default_title: 'Claimlens' },
+    // The toolbar button uses the small, simplified icons (public/icon/, drawn by scripts/icons.ts).
+    action: { default_title: 'Claimlens', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     commands: {
       'next-claim': { suggested_key: { default: 'Alt+Shift+N' }, description: 'Show the next claim on the page' },
       'previous-claim': { suggested_key: { default: 'Alt+Shift+P' }, description: 'Show the previous claim on the page' },
