@@ -7,6 +7,7 @@ import {
   cardText,
   claimPoint,
   collectPageErrors,
+  firefoxTabReport,
   focusInCard,
   highlightedTexts,
   scannerFindings,
@@ -42,6 +43,10 @@ describe('Firefox', () => {
     const expected = scannerFindings('stem-cell-serum.html');
     expect(expected.length).toBeGreaterThanOrEqual(4);
     expect(await highlightedTexts(page)).toEqual(expected);
+    // The event page filed the tab's report in storage.session and set the badge, for the popup.
+    const report = await firefoxTabReport(env.browser(), page.url());
+    expect(report.findings).toHaveLength(expected.length);
+    expect(report.badge).toBe(String(expected.filter(([name]) => name !== 'claimlens-context').length));
 
     const { x, y } = await claimPoint(page, 'live stem cells');
     await page.mouse.click(x, y);
@@ -116,6 +121,14 @@ describe('Firefox', () => {
       [...CSS.highlights].filter(([n]) => n.startsWith('claimlens-')).flatMap(([, h]) => [...h]).filter((r) => !(r instanceof Range) || !r.startContainer.isConnected).length,
     );
     expect(stale).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('files an empty report and no badge for a page without claims', async () => {
+    const { page, errors } = await openFixture('plain-moisturiser.html');
+    expect(await firefoxTabReport(env.browser(), page.url())).toMatchObject({ findings: [], badge: '' });
+    expect(await highlightedTexts(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -310,6 +310,8 @@ export async function launchFirefoxWithExtension(): Promise<Browser> {
     browser: 'firefox',
     executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
     headless: true,
+    // Lets firefoxTabReport read the add-on's state from Firefox's own (chrome-scope) window.
+    args: ['--remote-allow-system-access'],
   });
   try {
     const id = await browser.installExtension(FIREFOX_EXTENSION_DIR);
@@ -334,4 +336,48 @@ export function useFirefoxBrowser(): { browser: () => Browser; server: () => Fix
     await server?.close();
   });
   return { browser: () => browser!, server: () => server! };
+}
+
+/** The BiDi connection under puppeteer's Firefox browser (not in its public types). */
+interface BidiConnection {
+  send(method: string, params: object): Promise<{ result: unknown }>;
+}
+
+/**
+ * What the add-on's background filed for the tab showing `url` in Firefox: its storage.session report and
+ * the tab's badge, as the popup would read them. BiDi may not open moz-extension:// pages or reach the event
+ * page, so this evaluates in Firefox's own privileged window (allowed by --remote-allow-system-access) and
+ * reads the add-on's session storage and action state there, through Firefox's internal modules.
+ */
+export async function firefoxTabReport(browser: Browser, url: string): Promise<{ tabId: number; findings: unknown[]; badge: string }> {
+  const connection = (browser as unknown as { connection: BidiConnection }).connection;
+  const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as { contexts: { context: string }[] };
+  const context = tree.contexts[0]?.context;
+  if (!context) throw new Error('Firefox exposed no chrome-scope window: was it launched with --remote-allow-system-access?');
+  const expression = `(async (url, id) => {
+    const extension = WebExtensionPolicy.getByID(id).extension;
+    const { extensionStorageSession } = ChromeUtils.importESModule('resource://gre/modules/ExtensionStorage.sys.mjs');
+    const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+    const global = ExtensionParent.apiManager.global;
+    for (;;) {
+      const all = await extensionStorageSession.get(extension, null);
+      for (const [key, held] of Object.entries(all)) {
+        const report = held.deserialize(globalThis);
+        if (report.url !== url) continue;
+        const tabId = Number(key.slice('tab:'.length));
+        const badge = global.browserActionFor(extension).action.getProperty(global.tabTracker.getTab(tabId), 'badgeText');
+        return JSON.stringify({ tabId, findings: report.findings, badge });
+      }
+      await new Promise((ok) => setTimeout(ok, 50));
+    }
+  })(${JSON.stringify(url)}, ${JSON.stringify(FIREFOX_ADDON_ID)})`;
+  const evaluated = (await connection.send('script.evaluate', { target: { context }, expression, awaitPromise: true })).result as {
+    type: string;
+    result?: { value?: string };
+    exceptionDetails?: { text: string };
+  };
+  if (evaluated.type !== 'success' || typeof evaluated.result?.value !== 'string') {
+    throw new Error(`Reading the add-on's report in Firefox failed: ${evaluated.exceptionDetails?.text ?? JSON.stringify(evaluated)}`);
+  }
+  return JSON.parse(evaluated.result.value) as { tabId: number; findings: unknown[]; badge: string };
 }
