@@ -28,10 +28,22 @@ export default defineConfig({
           browser_specific_settings: {
             // Firefox requires an id for MV3 and a data-collection declaration: Claimlens collects nothing.
             gecko: { id: 'claimlens@claimlens.invalid', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+            // data_collection_permissions arrived in Firefox for Android 142 (addons-linter warns otherwise).
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
   }),
+  zip: {
+    // What Mozilla's reviewer needs to rebuild .output/firefox-mv3 byte for byte (`npm ci && npm run
+    // build:firefox`), and nothing else: no tests, screenshots, CLI, docs or build output. WXT already leaves
+    // out node_modules, dot-files and .output.
+    excludeSources: [
+      'tests/**', 'docs/**', 'dist/**', 'bin/**', 'src/cli/**', 'vite.cli.config.ts', 'vitest.config.ts', '*.log',
+      // Scripts for people (bench, corpus evaluation, rules doc); scripts/icons.ts stays, it drew public/icon.
+      'scripts/bench.ts', 'scripts/eval.ts', 'scripts/rules-doc.ts', 'src/build/evaluate-corpus.ts', 'src/build/rules-doc.ts',
+    ],
+  },
   vite: () => ({
     plugins: [claimlensRules()],
   }),
