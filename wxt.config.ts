@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { claimlensRules } from './src/build/rules-plugin.ts';
+import { checkContentScriptBudget } from './src/build/content-script-size.ts';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -43,6 +44,10 @@ export default defineConfig({
       // Scripts for people (bench, corpus evaluation, rules doc); scripts/icons.ts stays, it drew public/icon.
       'scripts/bench.ts', 'scripts/eval.ts', 'scripts/rules-doc.ts', 'src/build/evaluate-corpus.ts', 'src/build/rules-doc.ts',
     ],
+  },
+  hooks: {
+    // The eager content script runs on every page: a build over its size budget fails (src/build/content-script-size.ts).
+    'build:done': (wxt) => void checkContentScriptBudget(wxt.config.outDir),
   },
   vite: () => ({
     plugins: [claimlensRules()],
