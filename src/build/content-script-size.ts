@@ -14,7 +14,7 @@ import { gzipSync } from 'node:zlib';
 
 export const CONTENT_SCRIPT_BUDGET_BYTES = 24 * 1024;
 
-export interface ScriptSize {
+interface ScriptSize {
   /** Path inside the build, as the manifest lists it. */
   file: string;
   raw: number;

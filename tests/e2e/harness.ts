@@ -302,7 +302,7 @@ const FIREFOX_ADDON_ID = 'claimlens@claimlens.invalid';
  * Debian's Firefox ESR, driven over WebDriver BiDi, with the built Firefox add-on installed as a temporary
  * add-on (as about:debugging would). FIREFOX_PATH overrides the browser.
  */
-export async function launchFirefoxWithExtension(): Promise<Browser> {
+async function launchFirefoxWithExtension(): Promise<Browser> {
   if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built add-on in ${FIREFOX_EXTENSION_DIR}: run \`npm run build:firefox\` first.`);
   }
