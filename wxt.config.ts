@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { claimlensRules } from './src/build/rules-plugin.ts';
+import { checkContentScriptBudget } from './src/build/content-script-size.ts';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -17,7 +18,8 @@ export default defineConfig({
       'Highlights and explains doubtful stem-cell, cytokine, growth-factor, exosome and PRP claims on skincare pages. Works offline; sends nothing.',
     // storage: each tab's latest scan lives in storage.session so it survives the service worker stopping.
     permissions: ['storage'],
-    action: { default_title: 'Claimlens' },
+    // The toolbar button uses the small, simplified icons (public/icon/, drawn by scripts/icons.ts).
+    action: { default_title: 'Claimlens', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     commands: {
       'next-claim': { suggested_key: { default: 'Alt+Shift+N' }, description: 'Show the next claim on the page' },
       'previous-claim': { suggested_key: { default: 'Alt+Shift+P' }, description: 'Show the previous claim on the page' },
@@ -27,10 +29,26 @@ export default defineConfig({
           browser_specific_settings: {
             // Firefox requires an id for MV3 and a data-collection declaration: Claimlens collects nothing.
             gecko: { id: 'claimlens@claimlens.invalid', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+            // data_collection_permissions arrived in Firefox for Android 142 (addons-linter warns otherwise).
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
   }),
+  zip: {
+    // What Mozilla's reviewer needs to rebuild .output/firefox-mv3 byte for byte (`npm ci && npm run
+    // build:firefox`), and nothing else: no tests, screenshots, CLI, docs or build output. WXT already leaves
+    // out node_modules, dot-files and .output.
+    excludeSources: [
+      'tests/**', 'docs/**', 'dist/**', 'bin/**', 'src/cli/**', 'vite.cli.config.ts', 'vitest.config.ts', '*.log',
+      // Scripts for people (bench, corpus evaluation, rules doc); scripts/icons.ts stays, it drew public/icon.
+      'scripts/bench.ts', 'scripts/eval.ts', 'scripts/rules-doc.ts', 'src/build/evaluate-corpus.ts', 'src/build/rules-doc.ts',
+    ],
+  },
+  hooks: {
+    // The eager content script runs on every page: a build over its size budget fails (src/build/content-script-size.ts).
+    'build:done': (wxt) => void checkContentScriptBudget(wxt.config.outDir),
+  },
   vite: () => ({
     plugins: [claimlensRules()],
   }),

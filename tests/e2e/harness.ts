@@ -308,3 +308,90 @@ export async function waitForCard(page: Page, open = true): Promise<void> {
     open,
   );
 }
+
+const FIREFOX_EXTENSION_DIR = resolve('.output/firefox-mv3');
+/** The add-on's id (wxt.config.ts, browser_specific_settings.gecko.id). */
+const FIREFOX_ADDON_ID = 'claimlens@claimlens.invalid';
+/**
+ * Debian's Firefox ESR, driven over WebDriver BiDi, with the built Firefox add-on installed as a temporary
+ * add-on (as about:debugging would). FIREFOX_PATH overrides the browser.
+ */
+async function launchFirefoxWithExtension(): Promise<Browser> {
+  if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built add-on in ${FIREFOX_EXTENSION_DIR}: run \`npm run build:firefox\` first.`);
+  }
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    headless: true,
+    // Lets firefoxTabReport read the add-on's state from Firefox's own (chrome-scope) window.
+    args: ['--remote-allow-system-access'],
+  });
+  try {
+    const id = await browser.installExtension(FIREFOX_EXTENSION_DIR);
+    if (id !== FIREFOX_ADDON_ID) throw new Error(`Firefox installed the add-on as ${id}, expected ${FIREFOX_ADDON_ID}`);
+  } catch (err) {
+    await browser.close();
+    throw err;
+  }
+  return browser;
+}
+
+/** One Firefox with the built add-on and one fixture server for a test file, closed after it. */
+export function useFirefoxBrowser(): { browser: () => Browser; server: () => FixtureServer } {
+  let browser: Browser | undefined;
+  let server: FixtureServer | undefined;
+  beforeAll(async () => {
+    server = await serveFixtures();
+    browser = await launchFirefoxWithExtension();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return { browser: () => browser!, server: () => server! };
+}
+
+/** The BiDi connection under puppeteer's Firefox browser (not in its public types). */
+interface BidiConnection {
+  send(method: string, params: object): Promise<{ result: unknown }>;
+}
+
+/**
+ * What the add-on's background filed for the tab showing `url` in Firefox: its storage.session report and
+ * the tab's badge, as the popup would read them. BiDi may not open moz-extension:// pages or reach the event
+ * page, so this evaluates in Firefox's own privileged window (allowed by --remote-allow-system-access) and
+ * reads the add-on's session storage and action state there, through Firefox's internal modules.
+ */
+export async function firefoxTabReport(browser: Browser, url: string): Promise<{ tabId: number; findings: unknown[]; badge: string }> {
+  const connection = (browser as unknown as { connection: BidiConnection }).connection;
+  const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as { contexts: { context: string }[] };
+  const context = tree.contexts[0]?.context;
+  if (!context) throw new Error('Firefox exposed no chrome-scope window: was it launched with --remote-allow-system-access?');
+  const expression = `(async (url, id) => {
+    const extension = WebExtensionPolicy.getByID(id).extension;
+    const { extensionStorageSession } = ChromeUtils.importESModule('resource://gre/modules/ExtensionStorage.sys.mjs');
+    const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+    const global = ExtensionParent.apiManager.global;
+    for (;;) {
+      const all = await extensionStorageSession.get(extension, null);
+      for (const [key, held] of Object.entries(all)) {
+        const report = held.deserialize(globalThis);
+        if (report.url !== url) continue;
+        const tabId = Number(key.slice('tab:'.length));
+        const badge = global.browserActionFor(extension).action.getProperty(global.tabTracker.getTab(tabId), 'badgeText');
+        return JSON.stringify({ tabId, findings: report.findings, badge });
+      }
+      await new Promise((ok) => setTimeout(ok, 50));
+    }
+  })(${JSON.stringify(url)}, ${JSON.stringify(FIREFOX_ADDON_ID)})`;
+  const evaluated = (await connection.send('script.evaluate', { target: { context }, expression, awaitPromise: true })).result as {
+    type: string;
+    result?: { value?: string };
+    exceptionDetails?: { text: string };
+  };
+  if (evaluated.type !== 'success' || typeof evaluated.result?.value !== 'string') {
+    throw new Error(`Reading the add-on's report in Firefox failed: ${evaluated.exceptionDetails?.text ?? JSON.stringify(evaluated)}`);
+  }
+  return JSON.parse(evaluated.result.value) as { tabId: number; findings: unknown[]; badge: string };
+}
