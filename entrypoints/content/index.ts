@@ -3,6 +3,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { cytokineAliases, prefilter, version } from 'virtual:claimlens/rules';
 import { startClaimlens } from '../../src/content/claimlens-page.ts';
 import cardCss from '../../src/ui/claim-card.css?inline';
+import navigatorCss from '../../src/ui/navigator.css?inline';
 import highlightCss from './highlights.css?inline';
 import './highlights.css';
 
@@ -15,7 +16,7 @@ export default defineContentScript({
   cssInjectionMode: 'manifest',
   main(ctx) {
     try {
-      startClaimlens(ctx, { browser, prefilter, cytokineAliases, version, cardCss, highlightCss });
+      startClaimlens(ctx, { browser, prefilter, cytokineAliases, version, cardCss: `${cardCss}\n${navigatorCss}`, highlightCss });
     } catch {
       // Never throw into the page's console.
     }

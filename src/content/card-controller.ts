@@ -34,7 +34,9 @@ export class CardController {
   open(entry: ClaimEntry, index: number, total: number): void {
     const { mount } = this.host();
     if (!this.current) {
-      const active = mount.ownerDocument.activeElement;
+      // Focus inside our own shadow root (the navigator's list) reads as the host: look inside it.
+      let active = mount.ownerDocument.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
       this.returnFocus = active && active !== mount.ownerDocument.body ? active : null;
     }
     this.current = entry;

@@ -22,6 +22,8 @@ import { pageCytokines, pageQuietMentions } from './page-mentions.ts';
 import { scanRoot, type MatchAnswer, type RootScan } from './scan-root.ts';
 import { watchChanges } from './watch-changes.ts';
 import { CardController } from './card-controller.ts';
+import { NavigatorController } from './navigator-controller.ts';
+import { revealRange, whenShown } from '../dom/reveal-hidden.ts';
 import { loadHiddenClaims, saveHiddenClaims } from './hidden-claims.ts';
 
 export interface PageEnv {
@@ -58,12 +60,24 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
   let hiddenLoaded: Promise<void> = loadHidden();
   let queue: Promise<void> = Promise.resolve();
 
+  const guard =
+    <A extends unknown[]>(fn: (...args: A) => void) =>
+    (...args: A) => {
+      try {
+        fn(...args);
+      } catch {
+        // A hostile or broken page must never see our errors.
+      }
+    };
+
   const card = new CardController(uiHost, {
     onNext: () => move(1),
     onPrevious: () => move(-1),
     onHide: (entry) => void hide(entry),
     onClosed: () => undefined,
   });
+  // Frames scan and card their own claims, but one launcher per page is enough: the top frame's.
+  const findingsNav = window === window.top ? new NavigatorController(uiHost, { onChoose: (entry) => void choose(entry).catch(() => undefined) }, guard) : undefined;
 
   /** Takes new settings; the shopper's own rules add their trigger words, which only the background can compile. */
   async function applyRules(loaded: { settings: Settings }): Promise<void> {
@@ -155,6 +169,7 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
       cytokines: paused() ? [] : cytokines.list().map((e) => e.id),
     };
     env.browser.runtime.sendMessage(report).catch(() => undefined);
+    guard(() => findingsNav?.update(list))();
   }
 
   function open(index: number, reveal: boolean): void {
@@ -166,6 +181,23 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
       element?.scrollIntoView({ block: 'center', inline: 'nearest' });
     }
     card.open(entry, index, list.length);
+  }
+
+  /**
+   * A claim chosen in the navigator: reveal the section that hides it when the page's markup says how, wait
+   * until the page has shown it (frameworks render on a later frame), then scroll to it and open its card.
+   */
+  async function choose(entry: ClaimEntry): Promise<void> {
+    const { outcome, steps } = revealRange(entry.range);
+    if (outcome === 'hidden' || !(await whenShown(entry.range))) {
+      findingsNav?.cannotOpen(entry);
+      return;
+    }
+    const list = shown();
+    const index = list.findIndex((e) => e.key === entry.key);
+    if (index < 0) return;
+    findingsNav?.revealed(steps);
+    open(index, true);
   }
 
   function move(direction: 1 | -1): void {
@@ -183,16 +215,6 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
     refresh();
     await saveHiddenClaims(env.browser, location.href, hidden);
   }
-
-  const guard =
-    <A extends unknown[]>(fn: (...args: A) => void) =>
-    (...args: A) => {
-      try {
-        fn(...args);
-      } catch {
-        // A hostile or broken page must never see our errors.
-      }
-    };
 
   ctx.addEventListener(
     window,
