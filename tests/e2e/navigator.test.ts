@@ -103,6 +103,25 @@ describe('findings navigator', () => {
     await plain.page.close();
   });
 
+  it('settles in a corner where it covers none of the page\'s fixed controls', async () => {
+    const { page, errors } = await openFixture('fixed-controls.html');
+    await launcherShown(page);
+    const boxes = await page.evaluate(() => {
+      const box = (el: Element) => {
+        const r = el.getBoundingClientRect();
+        return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+      };
+      return { chat: box(document.getElementById('chat')!), navigator: box(document.querySelector('claimlens-host')!.shadowRoot!.querySelector('.navigator')!) };
+    });
+    const overlaps = (a: typeof boxes.chat, b: typeof boxes.chat) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    expect(overlaps(boxes.chat, boxes.navigator)).toBe(false);
+    // The next corner along: bottom-left.
+    expect(boxes.navigator.left).toBeLessThan(20);
+    expect(700 - boxes.navigator.bottom).toBeLessThan(20);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('opens from the keyboard and lists every claim in page order, marking those in hidden sections', async () => {
     const { page, errors } = await openFixture();
     await launcherShown(page);
