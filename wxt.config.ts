@@ -51,5 +51,8 @@ export default defineConfig({
   },
   vite: () => ({
     plugins: [claimlensRules()],
+    // Vite's module-preload polyfill fetch()es chunks; extension pages load their modules from the package
+    // itself, where the browser's own preloading is enough, and no fetch() should ship at all.
+    build: { modulePreload: { polyfill: false } },
   }),
 });
