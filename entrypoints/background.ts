@@ -19,7 +19,8 @@ export default defineBackground(() => {
       return rules(browser).then(({ ruleSet: inForce, cardRules }): MatchAnswer => {
         const { findings, quiet } = matchClaims(nlp, message.candidates, inForce);
         const found: MatchAnswer['rules'] = {};
-        for (const f of findings) found[f.ruleId] ??= cardRules.get(f.ruleId)!;
+        // Quiet mentions name their rule too: the popup says which rule stayed quiet, and why.
+        for (const { ruleId } of [...findings, ...quiet]) found[ruleId] ??= cardRules.get(ruleId)!;
         return { findings, quiet, rules: found };
       });
     }

@@ -43,6 +43,7 @@ export class CardController {
       h(ClaimCard, {
         rule: entry.rule,
         text: entry.finding.text,
+        why: entry.finding.why,
         index: index + 1,
         total,
         onClose: () => this.close(true),

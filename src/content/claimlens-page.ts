@@ -141,8 +141,9 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
     if (list.length > 0 || host || painted) paintHighlights(list.map((e) => ({ severity: e.finding.severity, range: e.range })), env.highlightCss);
     painted = list.length > 0;
     if (card.entry && !list.includes(card.entry)) card.close(false);
+    const quietList = paused() ? [] : quiet.list();
     const rules: PageScanned['rules'] = {};
-    for (const e of list) rules[e.rule.id] ??= e.rule;
+    for (const e of [...list, ...quietList]) rules[e.rule.id] ??= e.rule;
     const report: PageScanned = {
       type: 'claimlens:page-scanned',
       url: location.href,
@@ -151,7 +152,7 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
       version,
       findings: list.map((e) => e.finding),
       rules,
-      quiet: paused() ? [] : quiet.list().map((e) => e.mention),
+      quiet: quietList.map((e) => e.mention),
       cytokines: paused() ? [] : cytokines.list().map((e) => e.id),
     };
     env.browser.runtime.sendMessage(report).catch(() => undefined);

@@ -4,6 +4,7 @@
  * of a changed subtree never counts a name twice.
  */
 import type { QuietMention } from '../engine/types.ts';
+import type { CardRule } from '../ui/ClaimCard.tsx';
 import { LiveRanges } from './live-ranges.ts';
 
 export interface CytokineEntry {
@@ -17,6 +18,8 @@ export interface CytokineEntry {
 export interface QuietEntry {
   mention: QuietMention;
   range: Range;
+  /** The rule that stayed quiet. */
+  rule: CardRule;
 }
 
 export const pageCytokines = () => new LiveRanges<CytokineEntry>({ text: (e) => e.text, kind: (e) => e.id });

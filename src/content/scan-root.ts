@@ -84,8 +84,9 @@ export async function scanRoot(root: Node, deps: ScanDeps): Promise<RootScan | n
   }
   const quiet: QuietEntry[] = [];
   for (const mention of answer.quiet) {
-    const range = at(mention.start, mention.end, mention.sentence);
-    if (range) quiet.push({ mention, range });
+    const rule = answer.rules[mention.ruleId];
+    const range = rule ? at(mention.start, mention.end, mention.sentence) : null;
+    if (rule && range) quiet.push({ mention, range, rule });
   }
   return { claims, cytokines, quiet };
 }

@@ -34,6 +34,7 @@ export function stateOf(report: TabReport): PopupState {
     kind: 'report',
     report: buildReport(report.url, { findings: report.findings, quiet: report.quiet }, { version: report.version }, report.cytokines),
     rules: report.rules,
+    quiet: report.quiet,
     title: report.title,
     site,
   };

@@ -27,6 +27,8 @@ export interface ClaimCardProps {
   rule: CardRule;
   /** The words on the page that were flagged. */
   text: string;
+  /** The words that triggered the rule, as the matcher read them. */
+  why?: string;
   /** 1-based position of this claim among the page's claims, and how many there are. */
   index: number;
   total: number;
@@ -92,6 +94,12 @@ export function ClaimCard(props: ClaimCardProps) {
       <dl class="facts">
         <dt>The claim</dt>
         <dd>{rule.claim}</dd>
+        {props.why && (
+          <>
+            <dt>Words that triggered it</dt>
+            <dd class="why">{props.why}</dd>
+          </>
+        )}
         <dt>Why it is doubtful</dt>
         <dd>{rule.explanation}</dd>
         <dt>Ask the seller</dt>

@@ -41,6 +41,15 @@ describe('ClaimCard', () => {
     }
   });
 
+  it('shows the words that triggered the rule', () => {
+    const { card } = renderCard({ why: 'contains live stem cells' });
+    const terms = [...card.querySelectorAll('dt')].map((dt) => dt.textContent);
+    expect(terms).toContain('Words that triggered it');
+    expect(card.querySelector('.why')!.textContent).toBe('contains live stem cells');
+    document.body.innerHTML = '';
+    expect(renderCard().card.querySelector('.why')).toBeNull();
+  });
+
   it('is a labelled dialog described by its verdict', () => {
     const { card } = renderCard();
     expect(card.getAttribute('aria-labelledby')).toBe('claimlens-card-title');
