@@ -10,6 +10,7 @@ import {
   firefoxTabReport,
   focusInCard,
   highlightedTexts,
+  pressFirefoxShortcut,
   scannerFindings,
   useFirefoxBrowser,
   waitForCard,
@@ -68,6 +69,26 @@ describe('Firefox', () => {
     await page.keyboard.press('Escape');
     await waitForCard(page, false);
     expect(await cardText(page)).toBeNull();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('Alt+Shift+N / Alt+Shift+P, Firefox\'s own shortcuts, show the first and then the last claim with focus in the card', async () => {
+    const { page, errors } = await openFixture('stem-cell-serum.html');
+    await waitForHighlights(page);
+    await page.bringToFront();
+    const inPageOrder = scannerFindings('stem-cell-serum.html', { pageOrder: true });
+    const total = inPageOrder.length;
+    // The command goes to the background event page, which sends it to the active tab's top frame.
+    await pressFirefoxShortcut(env.browser(), 'Alt+Shift+N');
+    await cardShows(page, `1 / ${total}`);
+    expect(await cardText(page)).toContain(inPageOrder[0]![1]);
+    expect(await focusInCard(page)).toBe(true);
+    await pressFirefoxShortcut(env.browser(), 'Alt+Shift+P');
+    await cardShows(page, `${total} / ${total}`);
+    expect(await cardText(page)).toContain(inPageOrder[total - 1]![1]);
+    await page.keyboard.press('Escape');
+    await waitForCard(page, false);
     expect(errors).toEqual([]);
     await page.close();
   });
