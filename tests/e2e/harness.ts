@@ -414,3 +414,63 @@ export async function pressFirefoxShortcut(browser: Browser, key: string): Promi
     })(${JSON.stringify(FIREFOX_ADDON_ID)}, ${JSON.stringify(letter)}, ${JSON.stringify(modifiers)})`,
   );
 }
+
+/** One HTTP request Firefox made, with who triggered it. */
+export interface FirefoxRequest {
+  url: string;
+  /** Origin of the principal that triggered the load (for a content script: its expanded principal's parts). */
+  triggeredBy: string[];
+  /** Whether that principal is the add-on's own (its moz-extension:// origin, or an expanded principal holding it). */
+  ours: boolean;
+}
+
+/**
+ * Records every HTTP(S) request the whole Firefox makes from now on, in its parent process (where every
+ * channel passes, whichever page, frame, content script or event page started it), each attributed by its
+ * triggering principal. `probe(url)` opens a request as the add-on itself, to show the recorder sees ours.
+ */
+export async function recordFirefoxRequests(browser: Browser): Promise<{
+  read: () => Promise<FirefoxRequest[]>;
+  probe: (url: string) => Promise<void>;
+  stop: () => Promise<void>;
+}> {
+  const key = `__claimlensRequests${Date.now()}`;
+  await inFirefoxChrome(
+    browser,
+    `((key, id) => {
+      const ours = WebExtensionPolicy.getByID(id).mozExtensionHostname;
+      const parts = (p) => p.isExpandedPrincipal ? p.QueryInterface(Ci.nsIExpandedPrincipal).allowlist : [p];
+      const seen = [];
+      const observer = { observe(subject) {
+        const channel = subject.QueryInterface(Ci.nsIHttpChannel);
+        const principal = channel.loadInfo.triggeringPrincipal;
+        const origins = parts(principal).map((p) => p.origin);
+        seen.push({ url: channel.URI.spec, triggeredBy: origins, ours: parts(principal).some((p) => p.addonId === id || p.origin === 'moz-extension://' + ours) });
+      } };
+      Services.obs.addObserver(observer, 'http-on-modify-request');
+      window[key] = { seen, observer };
+      return 'recording';
+    })(${JSON.stringify(key)}, ${JSON.stringify(FIREFOX_ADDON_ID)})`,
+  );
+  return {
+    read: async () => JSON.parse(await inFirefoxChrome(browser, `JSON.stringify(window[${JSON.stringify(key)}].seen)`)) as FirefoxRequest[],
+    probe: async (url) => {
+      await inFirefoxChrome(
+        browser,
+        `new Promise((resolve, reject) => {
+          const { NetUtil } = ChromeUtils.importESModule('resource://gre/modules/NetUtil.sys.mjs');
+          const channel = NetUtil.newChannel({
+            uri: ${JSON.stringify(url)},
+            loadingPrincipal: WebExtensionPolicy.getByID(${JSON.stringify(FIREFOX_ADDON_ID)}).extension.principal,
+            securityFlags: Ci.nsILoadInfo.SEC_ALLOW_CROSS_ORIGIN_SEC_CONTEXT_IS_NULL,
+            contentPolicyType: Ci.nsIContentPolicy.TYPE_FETCH,
+          });
+          NetUtil.asyncFetch(channel, (stream, status) => (Components.isSuccessCode(status) ? resolve('fetched') : reject(new Error('status ' + status))));
+        })`,
+      );
+    },
+    stop: async () => {
+      await inFirefoxChrome(browser, `(Services.obs.removeObserver(window[${JSON.stringify(key)}].observer, 'http-on-modify-request'), delete window[${JSON.stringify(key)}], 'stopped')`);
+    },
+  };
+}
