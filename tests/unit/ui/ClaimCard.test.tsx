@@ -50,6 +50,14 @@ describe('ClaimCard', () => {
     expect(renderCard().card.querySelector('.why')).toBeNull();
   });
 
+  it('names a rule of the shopper\'s as theirs, quoting their citation only when there is one', () => {
+    const own = { ...RULE, sources: [{ title: 'Your rule', seed: '', anchor: '' }] };
+    expect(renderCard({ rule: own }).card.querySelector('.sources')!.textContent).toBe('Your rule');
+    document.body.innerHTML = '';
+    const cited = { ...RULE, sources: [{ title: 'Your rule', seed: '', anchor: 'My own note' }] };
+    expect(renderCard({ rule: cited }).card.querySelector('.sources')!.textContent).toBe('Your rule: “My own note”');
+  });
+
   it('is a labelled dialog described by its verdict', () => {
     const { card } = renderCard();
     expect(card.getAttribute('aria-labelledby')).toBe('claimlens-card-title');
