@@ -138,11 +138,13 @@ export function crossCheck(
         if (!growthFactorIds.has(m.id) || listed.has(m.id) || reported.has(m.id)) continue;
         reported.add(m.id);
         const inci = inciLexicon.entries.filter((e) => e.factor === m.id).map((e) => e.name);
+        const name = names.get(m.id) ?? m.text;
+        const named = m.text === name ? name : `${name} ("${m.text}")`;
         out.push({
           ruleId: f.ruleId,
           kind: 'named-factor-not-listed',
           ingredients: [],
-          message: `The page names ${names.get(m.id) ?? m.text} ("${m.text}"), but no ingredient on its list is ${names.get(m.id) ?? m.text}${inci.length > 0 ? ` (its INCI name would be ${inci.join(' or ')})` : ''}, and nothing listed could carry it.`,
+          message: `The page names ${named}, but no ingredient on its list is ${name}${inci.length > 0 ? ` (its INCI name would be ${inci.join(' or ')})` : ''}, and nothing listed could carry it.`,
         });
       }
     });

@@ -36,6 +36,7 @@ const HIGHLIGHT_WORDS = /(?:key|hero|star|main|featured|signature|power|powerhou
 
 /** "may contain", "(+/-)", "[+/-: …]": colours and the like that shades of one product may or may not hold. */
 const MAY_CONTAIN = /^[[(]?\s*(?:may\s+contain|peut\s+contenir|\+\s*\/\s*-|±)\s*(?:\(\s*\+\s*\/\s*-\s*\)\s*)?[:：]?\s*/iu;
+const MAY_CONTAIN_BRACKET = /^[[(]\s*(?:may\s+contain|peut\s+contenir|\+\s*\/\s*-\s*[:：\]]|±)/iu;
 const FOOTNOTE_MARKS = /[*†‡§¹²³]+$/u;
 /** An item that is a footnote's text ("*organic", "** naturally occurring", "*Certified organic ingredient"). */
 const FOOTNOTE_ITEM = /^[*†‡§¹²³]+\s*(?:[\p{Ll}]|(?:certified|organic|natural|naturally|from|ingredients?|derived|bio)\b)/u;
@@ -213,6 +214,8 @@ function splitItems(text: string, from: number, to: number): { items: RawItem[];
   let itemStart = from;
   for (let i = from; i < to; i++) {
     const c = text[i]!;
+    // "[+/-: CI 77891, CI 77492]" is a list within the list, not a parenthesis inside a name.
+    if ((c === '[' || c === '(') && MAY_CONTAIN_BRACKET.test(text.slice(i, i + 20))) continue;
     if (c === '(' || c === '[' || c === '{') depth++;
     else if ((c === ')' || c === ']' || c === '}') && depth > 0) depth--;
     else if (depth === 0 && (c === ',' || c === ';' || c === '•' || c === '·' || c === '|')) {
