@@ -86,7 +86,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     const mentions = findCytokines(read.text, lexicon);
     const result = scanText(nlp, read.text, ruleSet);
-    const checks = crossCheck(read.text, result.findings, mentions, inci, lexicon);
+    const checks = crossCheck(read.text, result.findings, inci, lexicon);
     const report = buildReport(input, result, ruleSet, listCytokines(mentions, lexicon), checks);
     if (format === 'json') {
       io.stdout(`${JSON.stringify(report)}\n`);

@@ -20,25 +20,38 @@
  * the first finding (in page order) that makes the claim.
  */
 import { classifyIngredients, type ClassifiedIngredient } from './classify-ingredients.ts';
+import { findCytokines } from './find-cytokines.ts';
 import { findIngredientList } from './find-ingredient-list.ts';
 import type { CompiledLexicon, CytokineMention } from './lexicon-types.ts';
 import type { ClaimTopic, CompiledInciLexicon, IngredientList } from './inci-types.ts';
 import type { CrossCheck, Finding } from './types.ts';
 
-/** What the cross-check needs of the cytokine lexicon: names and classes, to tell a growth factor. */
+/** What the cross-check needs of the cytokine lexicon: the matcher, and names and classes to tell a growth factor. */
 type CytokineLexicon = Pick<CompiledLexicon, 'entries' | 'matcher'>;
 
 /**
- * The cross-checks of a page. `text` is the extracted text the findings and cytokine mentions index;
- * `list` may be given when the caller has already found it.
+ * The cross-checks of a page: finds its ingredient list in `text` (the extracted text the findings index)
+ * and reads the findings against it.
  */
 export function crossCheck(
   text: string,
   findings: readonly Finding[],
-  cytokineMentions: readonly CytokineMention[],
   inciLexicon: CompiledInciLexicon,
   cytokineLexicon: CytokineLexicon,
-  list: IngredientList | null = findIngredientList(text),
+): CrossCheck[] {
+  return crossCheckList(findIngredientList(text), findings, inciLexicon, cytokineLexicon);
+}
+
+/**
+ * The same, with the list already found (by `findIngredientList` on the same text, e.g. in the content
+ * script, so the background needs only the list and the findings). The growth factors a claim names are
+ * read from the finding's own sentence.
+ */
+export function crossCheckList(
+  list: IngredientList | null,
+  findings: readonly Finding[],
+  inciLexicon: CompiledInciLexicon,
+  cytokineLexicon: CytokineLexicon,
 ): CrossCheck[] {
   if (!list || findings.length === 0 || inciLexicon.entries.length === 0) return [];
   const classified = classifyIngredients(list.ingredients, inciLexicon, cytokineLexicon);
@@ -47,9 +60,8 @@ export function crossCheck(
   const claims = [...findings].filter((f) => !inList(f.start, f.end)).sort((a, b) => a.start - b.start);
   const growthFactorIds = new Set(cytokineLexicon.entries.filter((e) => e.class === 'growth-factor').map((e) => e.id));
   const names = new Map(cytokineLexicon.entries.map((e) => [e.id, e.name]));
-  const sentences = claims.map((f) => sentenceSpan(text, f));
-  const mentionsIn = (i: number) =>
-    cytokineMentions.filter((m) => m.start >= sentences[i]!.start && m.end <= sentences[i]!.end && !inList(m.start, m.end));
+  const sentenceMentions = claims.map((f) => findCytokines(f.sentence, cytokineLexicon));
+  const mentionsIn = (i: number): readonly CytokineMention[] => sentenceMentions[i]!;
   const topicMatchers = Object.fromEntries(
     (Object.keys(inciLexicon.claims) as ClaimTopic[]).map((t) => [t, termMatcher(inciLexicon.claims[t].terms)]),
   ) as Record<ClaimTopic, RegExp>;
@@ -103,7 +115,7 @@ export function crossCheck(
         ruleId,
         kind: 'growth-factors-only-peptides',
         ingredients: peptides,
-        message: `The page claims growth factors, but its ingredient list names none: the nearest are short synthetic peptides (${peptides.join(', ')}), chains of a few amino acids made by chemical synthesis, not growth factors or cytokines.`,
+        message: `The page claims growth factors or cytokines, but its ingredient list names none: the nearest are short synthetic peptides (${peptides.join(', ')}), chains of a few amino acids made by chemical synthesis, not growth factors or cytokines.`,
       });
     } else {
       const plants = written(of('plant-cell-culture'));
@@ -111,7 +123,7 @@ export function crossCheck(
         ruleId,
         kind: 'growth-factors-not-listed',
         ingredients: plants,
-        message: `The page claims growth factors, but its ingredient list names none, and nothing that could carry them (no recombinant growth factor such as sh-Oligopeptide-1, no human conditioned medium)${plants.length > 0 ? `; plant cell culture extracts (${plants.join(', ')}) make no human growth factors` : ''}.`,
+        message: `The page claims growth factors or cytokines, but its ingredient list names none, and nothing that could carry them (no recombinant growth factor such as sh-Oligopeptide-1, no human conditioned medium)${plants.length > 0 ? `; plant cell culture extracts (${plants.join(', ')}) make no human growth factors` : ''}.`,
       });
     }
   }
@@ -229,14 +241,4 @@ function termSource(terms: readonly string[]): string {
 
 function termMatcher(terms: readonly string[]): RegExp {
   return new RegExp(termSource(terms), 'iu');
-}
-
-/** Where the finding's sentence lies in the text: the occurrence of the sentence that holds the claim. */
-function sentenceSpan(text: string, f: Finding): { start: number; end: number } {
-  const at = text.lastIndexOf(f.sentence, f.start);
-  if (at >= 0 && at + f.sentence.length >= f.end) return { start: at, end: at + f.sentence.length };
-  // The sentence as the finding holds it may differ in spacing: fall back to the claim's block.
-  const start = text.lastIndexOf('\n', f.start) + 1;
-  const nl = text.indexOf('\n', f.end);
-  return { start, end: nl < 0 ? text.length : nl };
 }

@@ -197,12 +197,6 @@ function splitLines(text: string, from: number, to: number): RawItem[] {
   return out;
 }
 
-function looksLikeRun(text: string, from: number, to: number): boolean {
-  const items = splitItems(text, from, to).items;
-  const names = items.filter((r) => looksLikeName(text.slice(r.start, r.end).trim())).length;
-  return items.length > 0 && names / items.length >= 0.8;
-}
-
 /**
  * Cuts one line of a list into items at commas, semicolons and bullets outside parentheses. A period followed
  * by a space and a capital (or the line's end) ends the list, unless what follows is "may contain" or a

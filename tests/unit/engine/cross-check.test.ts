@@ -3,8 +3,7 @@
 // text, their offsets computed, never typed in; the lexicons are the ones built into the bundle.
 import { describe, expect, it, test } from 'vitest';
 import { cytokineLexicon, inciLexicon } from 'virtual:claimlens/rules';
-import { crossCheck } from '../../../src/engine/cross-check.ts';
-import { findCytokines } from '../../../src/engine/find-cytokines.ts';
+import { crossCheck, crossCheckList } from '../../../src/engine/cross-check.ts';
 import { findIngredientList } from '../../../src/engine/find-ingredient-list.ts';
 import { compileSources, readRuleSources } from '../../../src/build/load-rules.ts';
 import nlp from '../../../src/engine/nlp.ts';
@@ -21,7 +20,7 @@ function finding(text: string, ruleId: string, claim: string): Finding {
 }
 
 function check(text: string, findings: Finding[]) {
-  return crossCheck(text, findings, findCytokines(text, cytokineLexicon), inciLexicon, cytokineLexicon);
+  return crossCheck(text, findings, inciLexicon, cytokineLexicon);
 }
 
 const APPLE = 'Ingredients: Water (Aqua), Glycerin, Malus Domestica Fruit Cell Culture Extract, Xanthan Gum, Phenoxyethanol.';
@@ -120,7 +119,7 @@ describe('crossCheck stays quiet', () => {
     const { ruleSet, lexicon, inciLexicon: frozenInci } = compileSources(readRuleSources('tests/fixtures/rules'));
     const negated = `This cream does not contain live stem cells.\n${APPLE}`;
     const claimed = `This cream contains live stem cells.\n${APPLE}`;
-    const run = (text: string) => crossCheck(text, scanText(nlp, text, ruleSet).findings, findCytokines(text, lexicon), frozenInci, lexicon);
+    const run = (text: string) => crossCheck(text, scanText(nlp, text, ruleSet).findings, frozenInci, lexicon);
     expect(scanText(nlp, negated, ruleSet).findings).toEqual([]);
     expect(run(negated)).toEqual([]);
     expect(run(claimed).map((c) => c.kind)).toEqual(['stem-cells-only-plant-culture']);
@@ -144,5 +143,18 @@ describe('crossCheck reports each claim once', () => {
     const later = finding(text, 'living-stem-cells', 'contains live stem cells');
     const earlier = finding(text, 'stem-cell-branding', 'Stem Cell Serum');
     expect(check(text, [later, earlier]).map((c) => [c.kind, c.ruleId])).toEqual([['stem-cells-only-plant-culture', 'stem-cell-branding']]);
+  });
+});
+
+describe('crossCheckList', () => {
+  it('gives the same answer from a list found beforehand, as the content script would send it', () => {
+    const text = `Every jar contains live stem cells and 10% stem cell extract.\nIngredients: Water, Glycerin, Phenoxyethanol, Malus Domestica Fruit Cell Culture Extract`;
+    const findings = [finding(text, 'living-stem-cells', 'contains live stem cells')];
+    const list = structuredClone(findIngredientList(text));
+    expect(list).not.toBeNull();
+    const fromList = crossCheckList(list, findings, inciLexicon, cytokineLexicon);
+    expect(fromList.map((c) => c.kind)).toEqual(['stem-cells-only-plant-culture', 'concentration-unlikely']);
+    expect(fromList).toEqual(check(text, findings));
+    expect(crossCheckList(null, findings, inciLexicon, cytokineLexicon)).toEqual([]);
   });
 });
