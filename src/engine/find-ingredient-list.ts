@@ -28,9 +28,9 @@ const MAX_NAME_WORDS = 12;
  * are left out by requiring the heading to start its block.
  */
 const HEADING_AT_BLOCK =
-  /(?:^|\n)[ \t]*((?:(?:full|complete|all|inactive|other)[ \t]+)?(?:ingredients?(?:[ \t]+list)?|ingr[ée]dients|inci(?:[ \t]+list)?|composition)(?:[ \t]*\((?:inci)\))?)[ \t]*(?:[:：]|[-–—](?=[ \t])|(?=\n|$)|(?=[ \t]))/giu;
+  /(?:^|\n)[ \t]*((?:(?:full|complete|all|inactive|other)[ \t]+)?(?:ingredients?(?:[ \t]+list)?|ingr[ée]dients|inci(?:[ \t]+list)?|composition)(?:[ \t]*\/[ \t]*(?:ingr[ée]dients?|inci|zutaten|ingredientes))?(?:[ \t]*\((?:inci)\))?)[ \t]*(?:[:：]|[-–—](?=[ \t])|(?=\n|$)|(?=[ \t]))/giu;
 /** A label inside a block: "… Full ingredients: Water, …". */
-const LABEL_IN_BLOCK = /(?<![\p{L}\p{N}])((?:(?:full|complete|inactive)[ \t]+)?(?:ingredients|inci))[ \t]*[:：]/giu;
+const LABEL_IN_BLOCK = /(?<![\p{L}\p{N}])((?:(?:full|complete|inactive)[ \t]+)?(?:ingredients|inci)(?:[ \t]*\((?:inci)\))?)[ \t]*[:：]/giu;
 /** Words before "ingredients" that make it a list of highlights rather than the full list. */
 const HIGHLIGHT_WORDS = /(?:key|hero|star|main|featured|signature|power|powerhouse|active|our|clean|natural|free)[ \t]*$/iu;
 

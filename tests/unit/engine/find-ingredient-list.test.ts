@@ -31,6 +31,8 @@ const cases: [string, string, Expected[]][] = [
   ['"Inactive ingredients" on a drug-facts label', 'Active ingredients: Zinc Oxide 10%\nInactive ingredients Water(Aqua), Betaine, Phenoxyethanol, Polysorbate 20', ['Water(Aqua)', 'Betaine', 'Phenoxyethanol', 'Polysorbate 20']],
   ['a run of INCI names without a heading', 'Why you will love it\nWater, Glycerin, Butylene Glycol, Niacinamide, Sodium Hyaluronate, Panthenol, Allantoin, Xanthan Gum, Phenoxyethanol, Ethylhexylglycerin\nReviews', ['Water', 'Glycerin', 'Butylene Glycol', 'Niacinamide', 'Sodium Hyaluronate', 'Panthenol', 'Allantoin', 'Xanthan Gum', 'Phenoxyethanol', 'Ethylhexylglycerin']],
   ['an en dash after the heading and typographic hyphens', 'Ingredients – Water, sh‑Polypeptide‑1, Glycerin', ['Water', 'sh‑Polypeptide‑1', 'Glycerin']],
+  ['a bilingual heading', 'INGREDIENTS/INGRÉDIENTS: Aqua/Water/Eau, Glycerin, Camellia sinensis Callus Culture extracts, Sodium Benzoate', ['Aqua/Water/Eau', 'Glycerin', 'Camellia sinensis Callus Culture extracts', 'Sodium Benzoate']],
+  ['"Ingredients (INCI):" as a label in a block', 'Texture: light gel. Ingredients (INCI): Water, Human Fibroblast Conditioned Media, Polysorbate 80, Phenoxyethanol', ['Water', 'Human Fibroblast Conditioned Media', 'Polysorbate 80', 'Phenoxyethanol']],
   ['the full list wins over "key ingredients"', 'Key ingredients: Niacinamide, Peptides\nFull ingredients: Water, Niacinamide, Glycerin, Palmitoyl Tripeptide-1, Phenoxyethanol', ['Water', 'Niacinamide', 'Glycerin', 'Palmitoyl Tripeptide-1', 'Phenoxyethanol']],
 ];
 
