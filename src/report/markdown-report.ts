@@ -31,6 +31,7 @@ export function formatMarkdown(
     `- **Context notes:** ${summary.bySeverity.context}`,
     `- **Mentioned, not flagged:** ${summary.quietMentions}`,
   ];
+  if (report.crossChecks.length > 0) lines.push(`- **Ingredient-list cross-checks:** ${report.crossChecks.length}`);
   if (summary.cytokineFacts) {
     lines.push(`- **Cytokines named:** ${report.cytokines.length} (${summary.cytokineFacts.balance.verdict})`);
   }
@@ -59,8 +60,23 @@ export function formatMarkdown(
       }
     }
   }
+  if (report.crossChecks.length > 0) lines.push(...crossCheckSection(report, rules));
   if (summary.cytokineFacts) lines.push(...cytokineSection(summary.cytokineFacts));
   return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/** The claims read against the page's own ingredient list: one item per mismatch, with the rule that claimed it. */
+function crossCheckSection(report: PageReport, rules: ReadonlyMap<string, ReportRule>): string[] {
+  return [
+    '## Claims against the ingredient list',
+    '',
+    ...report.crossChecks.map((c) => {
+      const rule = rules.get(c.ruleId);
+      const names = c.ingredients.length > 0 ? ` Ingredients: ${c.ingredients.map(escapeMarkdown).join(', ')}.` : '';
+      return `- **${escapeMarkdown(rule?.title ?? c.ruleId)}** (\`${c.ruleId}\`, \`${c.kind}\`): ${escapeMarkdown(c.message)}${names}`;
+    }),
+    '',
+  ];
 }
 
 /** The label as a table: one row per class, then the balance and what a listing cannot tell. */
