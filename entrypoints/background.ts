@@ -1,6 +1,6 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
-import { contextsFile, cytokineLexicon, ruleSet, sourceTitles } from 'virtual:claimlens/rules';
+import { contextsFile, cytokineLexicon, inciLexicon, ruleSet, sourceTitles } from 'virtual:claimlens/rules';
 import nlp from '../src/engine/nlp.ts';
 import { matchClaims } from '../src/engine/match-claims.ts';
 import { isMatchRequest, isPageScanned, isUserPrefilterRequest, type NavigateRequest, type UserPrefilterResponse } from '../src/messages.ts';
@@ -30,7 +30,7 @@ export default defineBackground(() => {
     const tabId = sender.tab?.id;
     // Only the top frame's scan speaks for the tab; frames highlight their own claims.
     if (isPageScanned(message) && tabId !== undefined && sender.frameId === 0) {
-      return fileTabReport(browser, tabId, message, cytokineLexicon);
+      return fileTabReport(browser, tabId, message, { cytokines: cytokineLexicon, inci: inciLexicon });
     }
     return undefined;
   });

@@ -15,10 +15,11 @@ import { DEFAULT_SETTINGS, isPaused, isShown, loadSettings, watchSettings, type 
 import { clearHighlights, paintHighlights } from '../dom/paint-highlights.ts';
 import { rangeAtPoint } from '../dom/hit-test.ts';
 import { createUiHost, isInUiHost, HOST_TAG, type UiHost } from '../dom/ui-host.ts';
-import type { MatchRequest, PageScanned, UserPrefilterRequest, UserPrefilterResponse } from '../messages.ts';
+import type { MatchRequest, PageScanned, PageScannedAnswer, UserPrefilterRequest, UserPrefilterResponse } from '../messages.ts';
+import type { CrossCheck } from '../engine/types.ts';
 import { isNavigateRequest, isPingRequest } from '../messages.ts';
 import { PageClaims, type ClaimEntry } from './page-claims.ts';
-import { pageCytokines, pageQuietMentions } from './page-mentions.ts';
+import { pageCytokines, pageIngredientLists, pageQuietMentions } from './page-mentions.ts';
 import { scanRoot, type MatchAnswer, type RootScan } from './scan-root.ts';
 import { watchChanges } from './watch-changes.ts';
 import { CardController } from './card-controller.ts';
@@ -44,6 +45,9 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
   const claims = new PageClaims();
   const cytokines = pageCytokines();
   const quiet = pageQuietMentions();
+  const ingredientLists = pageIngredientLists();
+  /** The background's reading of the claims against the ingredient list, for the card. */
+  let crossChecks: CrossCheck[] = [];
   const cytokineMatcher = buildCytokineMatcher(env.cytokineAliases);
   let triggers = buildTriggerMatcher(env.prefilter);
   let version = env.version;
@@ -63,6 +67,7 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
     onPrevious: () => move(-1),
     onHide: (entry) => void hide(entry),
     onClosed: () => undefined,
+    crossChecksFor: (entry) => crossChecks.filter((c) => c.ruleId === entry.finding.ruleId),
   });
 
   /** Takes new settings; the shopper's own rules add their trigger words, which only the background can compile. */
@@ -102,7 +107,7 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
         refresh();
         return;
       }
-      const found: RootScan = { claims: [], cytokines: [], quiet: [] };
+      const found: RootScan = { claims: [], cytokines: [], quiet: [], ingredientLists: [] };
       for (const root of roots) {
         if (!root.isConnected) continue;
         const scanned = await scanRoot(root, {
@@ -117,10 +122,12 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
         found.claims.push(...scanned.claims);
         found.cytokines.push(...scanned.cytokines);
         found.quiet.push(...scanned.quiet);
+        found.ingredientLists.push(...scanned.ingredientLists);
       }
       claims.replaceWithin(roots, found.claims);
       cytokines.replaceWithin(roots, found.cytokines);
       quiet.replaceWithin(roots, found.quiet);
+      ingredientLists.replaceWithin(roots, found.ingredientLists);
       claims.without(hidden);
       refresh();
     }).catch(() => undefined);
@@ -131,12 +138,15 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
     claims.clear();
     cytokines.clear();
     quiet.clear();
+    ingredientLists.clear();
+    crossChecks = [];
   }
 
   function refresh(): void {
     claims.prune();
     cytokines.prune();
     quiet.prune();
+    ingredientLists.prune();
     const list = paused() ? [] : shown();
     if (list.length > 0 || host || painted) paintHighlights(list.map((e) => ({ severity: e.finding.severity, range: e.range })), env.highlightCss);
     painted = list.length > 0;
@@ -154,8 +164,25 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
       rules,
       quiet: quietList.map((e) => e.mention),
       cytokines: paused() ? [] : cytokines.list().map((e) => e.id),
+      ...ingredientsOf(list),
     };
-    env.browser.runtime.sendMessage(report).catch(() => undefined);
+    env.browser.runtime
+      .sendMessage(report)
+      .then((answer: unknown) => {
+        crossChecks = (answer as PageScannedAnswer | undefined)?.crossChecks ?? [];
+      })
+      .catch(() => undefined);
+  }
+
+  /** The page's first ingredient list, and which claims sit inside it (the list naming its own actives). */
+  function ingredientsOf(list: readonly ClaimEntry[]): Pick<PageScanned, 'ingredientList' | 'inList'> {
+    const found = paused() ? undefined : ingredientLists.list()[0];
+    if (!found) return { ingredientList: null, inList: [] };
+    const inList: number[] = [];
+    list.forEach((e, i) => {
+      if (rangesMeet(e.range, found.range)) inList.push(i);
+    });
+    return { ingredientList: found.list, inList };
   }
 
   function open(index: number, reveal: boolean): void {
@@ -284,4 +311,12 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
 
   watchChanges(document.documentElement, (roots) => scan(roots), { ignore: isInUiHost, signal: ctx.signal });
   scan([body]);
+}
+
+function rangesMeet(a: Range, b: Range): boolean {
+  try {
+    return a.compareBoundaryPoints(Range.END_TO_START, b) < 0 && a.compareBoundaryPoints(Range.START_TO_END, b) > 0;
+  } catch {
+    return false; // In different shadow trees: not the same list.
+  }
 }

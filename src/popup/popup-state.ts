@@ -32,7 +32,7 @@ export function stateOf(report: TabReport): PopupState {
   if (report.status === 'paused' && site) return { kind: 'paused', site };
   return {
     kind: 'report',
-    report: buildReport(report.url, { findings: report.findings, quiet: report.quiet }, { version: report.version }, report.cytokines),
+    report: buildReport(report.url, { findings: report.findings, quiet: report.quiet }, { version: report.version }, report.cytokines, report.crossChecks),
     rules: report.rules,
     quiet: report.quiet,
     title: report.title,

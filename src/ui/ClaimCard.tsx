@@ -4,7 +4,7 @@
  * as callbacks. Page text is rendered as text (JSX escapes it), never as HTML.
  */
 import { useEffect, useRef } from 'preact/hooks';
-import type { Severity } from '../engine/types.ts';
+import type { CrossCheck, Severity } from '../engine/types.ts';
 
 export interface CardSource {
   /** Title of the source document. */
@@ -29,6 +29,8 @@ export interface ClaimCardProps {
   text: string;
   /** The words that triggered the rule, as the matcher read them. */
   why?: string;
+  /** Where the page's own ingredient list does not bear the claim out. */
+  crossChecks?: readonly CrossCheck[];
   /** 1-based position of this claim among the page's claims, and how many there are. */
   index: number;
   total: number;
@@ -102,6 +104,18 @@ export function ClaimCard(props: ClaimCardProps) {
         )}
         <dt>Why it is doubtful</dt>
         <dd>{rule.explanation}</dd>
+        {props.crossChecks && props.crossChecks.length > 0 && (
+          <>
+            <dt>Against the ingredient list</dt>
+            <dd>
+              <ul class="cross-checks">
+                {props.crossChecks.map((c) => (
+                  <li key={`${c.kind}:${c.message}`}>{c.message}</li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        )}
         <dt>Ask the seller</dt>
         <dd class="ask">{rule.ask}</dd>
         <dt>{rule.sources.length === 1 ? 'Source' : 'Sources'}</dt>

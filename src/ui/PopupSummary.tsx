@@ -162,6 +162,21 @@ function ReportView(props: PopupSummaryProps & { state: Extract<PopupState, { ki
           )}
         </section>
       )}
+      {report.crossChecks.length > 0 && (
+        <section class="cross-checks" aria-labelledby="cross-checks-title">
+          <h2 id="cross-checks-title" class="section-title">
+            Against the ingredient list
+          </h2>
+          <ul class="cross-check-list">
+            {report.crossChecks.map((c) => (
+              <li key={`${c.ruleId}:${c.kind}:${c.message}`} class="cross-check">
+                <span class="cross-check-rule">{rules[c.ruleId]?.title ?? c.ruleId}</span>
+                <span class="cross-check-message">{c.message}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {props.state.quiet.length > 0 && <QuietMentions quiet={props.state.quiet} rules={rules} />}
       {summary.cytokineFacts && <CytokineFactsLabel facts={summary.cytokineFacts} />}
       <section class="export" aria-labelledby="export-title">
