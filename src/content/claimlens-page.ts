@@ -43,6 +43,8 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
   let settings: Settings = DEFAULT_SETTINGS;
   let settingsLoaded: Promise<void> = loadSettings(env.browser).then(applyRules);
   let painted = false;
+  /** The address last reported as paused, so a paused page's changes do not each send a report. */
+  let reportedPaused: string | null = null;
   let host: UiHost | undefined;
   const uiHost = () => (host?.host.isConnected ? host : (host = createUiHost(document, env.cardCss)));
   let generation = 0;
@@ -91,7 +93,8 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
       await settingsLoaded;
       if (gen !== generation) return;
       if (paused()) {
-        refresh();
+        // Changes on a paused page need no new report: it was paused already.
+        if (reportedPaused !== location.href) refresh();
         return;
       }
       const found: ClaimEntry[] = [];
@@ -126,6 +129,7 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
       status: paused() ? 'paused' : 'done',
       findings: list.map((e) => e.finding),
     };
+    reportedPaused = report.status === 'paused' ? report.url : null;
     env.browser.runtime.sendMessage(report).catch(() => undefined);
   }
 
