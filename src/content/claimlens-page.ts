@@ -55,6 +55,8 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
   let settings: Settings = DEFAULT_SETTINGS;
   let settingsLoaded: Promise<void> = loadSettings(env.browser).then(applyRules);
   let painted = false;
+  /** The address last reported as paused, so a paused page's changes do not each send a report. */
+  let reportedPaused: string | null = null;
   let host: UiHost | undefined;
   const uiHost = () => (host?.host.isConnected ? host : (host = createUiHost(document, env.cardCss)));
   let generation = 0;
@@ -104,7 +106,8 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
       await settingsLoaded;
       if (gen !== generation) return;
       if (paused()) {
-        refresh();
+        // Changes on a paused page need no new report: it was paused already.
+        if (reportedPaused !== location.href) refresh();
         return;
       }
       const found: RootScan = { claims: [], cytokines: [], quiet: [], ingredientLists: [] };
@@ -166,6 +169,7 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
       cytokines: paused() ? [] : cytokines.list().map((e) => e.id),
       ...ingredientsOf(list),
     };
+    reportedPaused = report.status === 'paused' ? report.url : null;
     env.browser.runtime
       .sendMessage(report)
       .then((answer: unknown) => {

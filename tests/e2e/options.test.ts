@@ -64,7 +64,7 @@ async function openFixture(url = fixtureUrl()): Promise<Page> {
 /** The background's report for `url`: status and findings, once the page has filed it. */
 async function reportFor(url: string): Promise<{ status: string; findings: { ruleId: string; severity: string; text: string }[] }> {
   const worker = await extensionWorker(env.browser());
-  // Polled from here: a timer inside the worker's evaluate is not guaranteed to fire while the worker idles.
+  // Polled from here, one short evaluate at a time, so a missing report fails on the test's timeout.
   for (;;) {
     const report = await worker.evaluate(async (url: string) => {
       const all = (await chrome.storage.session.get(null)) as Record<string, { url: string; status: string; findings: never[] }>;
