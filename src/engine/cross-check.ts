@@ -135,7 +135,7 @@ export function crossCheckList(
       ruleId: claims[exo]!.ruleId,
       kind: 'exosomes-not-listed',
       ingredients: carriers,
-      message: `The page claims exosomes, but its ingredient list names no exosome or extracellular vesicle ingredient${carriers.length > 0 ? `; the vesicles it lists (${carriers.join(', ')}) are man-made carriers, not exosomes` : ''}.`,
+      message: `The page claims exosomes, but its ingredient list names no exosome or extracellular vesicle ingredient${carriers.length > 0 ? `; the carrier ingredients it lists (${carriers.join(', ')}) make man-made vesicles such as liposomes, not exosomes` : ''}.`,
     });
   }
 
