@@ -135,7 +135,7 @@ export function crossCheckList(
       ruleId: claims[exo]!.ruleId,
       kind: 'exosomes-not-listed',
       ingredients: carriers,
-      message: `The page claims exosomes, but its ingredient list names no exosome or extracellular vesicle ingredient${carriers.length > 0 ? `; the vesicles it lists (${carriers.join(', ')}) are man-made carriers, not exosomes` : ''}.`,
+      message: `The page claims exosomes, but its ingredient list names no exosome or extracellular vesicle ingredient${carriers.length > 0 ? `; the carrier ingredients it lists (${carriers.join(', ')}) make man-made vesicles such as liposomes, not exosomes` : ''}.`,
     });
   }
 
@@ -220,10 +220,16 @@ function claimedPercents(sentence: string, terms: readonly string[]): { percent:
   const term = termSource(terms);
   const number = String.raw`(\d{1,3}(?:[.,]\d+)?)\s?%`;
   const out: { percent: number; phrase: string }[] = [];
-  const before = new RegExp(String.raw`${number}\s+(?:of\s+)?(?:[\p{L}-]+\s+){0,3}?${term}(?:\s+(?:extracts?|complex|serum|media|medium|concentrate))?`, 'giu');
-  const after = new RegExp(String.raw`${term}(?:\s+(?:extracts?|complex|serum|media|medium|concentrate))?\s*(?:\(|:|at|of)?\s*${number}`, 'giu');
+  const before = new RegExp(String.raw`${number}\s+(?:of\s+)?(?:[\p{L}-]+\s+){0,3}?${term}(?:\s+(?:extracts?|complex|serum|media|medium|concentrate))?`, 'giud');
+  const after = new RegExp(String.raw`${term}(?:\s+(?:extracts?|complex|serum|media|medium|concentrate))?\s*(?:\(|:|at|of)?\s*${number}`, 'giud');
+  // One figure is one claim: "200 growth factors: 20% growth factors" reads the 20% once, with the words
+  // after it ("20% growth factors") rather than before.
+  const used = new Set<number>();
   for (const regex of [before, after]) {
     for (const m of sentence.matchAll(regex)) {
+      const at = m.indices?.[1]?.[0] ?? m.index;
+      if (used.has(at)) continue;
+      used.add(at);
       const percent = Number(m[1]!.replace(',', '.'));
       if (Number.isFinite(percent)) out.push({ percent, phrase: m[0].trim() });
     }

@@ -121,7 +121,7 @@ function isTitleCase(name: string): boolean {
 }
 
 /** Headings that follow a bulleted list on product pages; a bullet list of names stops at one. */
-const SECTION_HEADING = /^(?:how|directions|apply|application|usage|use|warnings?|caution|benefits|description|details|reviews?|shipping|returns|faq|about|results|key|size|price)\b/iu;
+const SECTION_HEADING = /^(?:how|directions|apply|application|usage|use|warnings?|caution|benefits|description|details|reviews?|customer|customers|ratings?|questions?|shipping|delivery|returns|faq|about|results|key|size|price|related|similar|share|add|write|sign|subscribe|newsletter|store|storage|made|pairs?)\b/iu;
 
 /** One item of the list before it is cleaned: offsets into the text. */
 interface RawItem {

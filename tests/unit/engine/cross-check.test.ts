@@ -62,6 +62,14 @@ describe('crossCheck flags', () => {
     ]);
   });
 
+  it('flags a growth-factor concentration that the recombinant factor\'s place rules out', () => {
+    const text = 'Over 200 growth factors: 20% growth factors in every drop.\nIngredients: Water, Glycerin, Butylene Glycol, Squalane, Niacinamide, sh-Oligopeptide-1, Phenoxyethanol';
+    const checks = check(text, [finding(text, 'more-factors-better', '200 growth factors')]);
+    expect(checks.map((c) => [c.kind, c.ingredients])).toEqual([['concentration-unlikely', ['sh-Oligopeptide-1']]]);
+    expect(checks[0]!.message).toContain('"20% growth factors"');
+    expect(checks[0]!.message).toContain('ingredient number 6 on the list');
+  });
+
   it('flags a named growth factor that no listed ingredient is, once per factor, naming its INCI name', () => {
     const text = `Our growth factors EGF and KGF stay stable at room temperature. EGF works fast.\n${PEPTIDES}`;
     const checks = check(text, [finding(text, 'stability-room-temperature', 'stay stable at room temperature')]).filter((c) => c.kind === 'named-factor-not-listed');
@@ -80,6 +88,7 @@ describe('crossCheck flags', () => {
   test.each([
     ['after a 1% preservative', 'Every jar contains live stem cells and 10% stem cell extract.\nIngredients: Water, Glycerin, Phenoxyethanol, Malus Domestica Fruit Cell Culture Extract, Xanthan Gum', 'Phenoxyethanol, which the EU allows at no more than 1%'],
     ['too far down the list', 'Every jar contains live stem cells and 20% stem cell extract.\nIngredients: Water, Glycerin, Squalane, Butylene Glycol, Cetearyl Alcohol, Dimethicone, Human Adipose Derived Stem Cell Conditioned Media, Tocopherol', 'ingredient number 7 on the list, and the 6 listed before it must each be at least as concentrated, so it can be at most 14.2%'],
+    ['the figure written after the words', 'Every jar contains live stem cells: stem cell extract (12%) in every drop.\nIngredients: Water, Glycerin, Squalane, Chlorphenesin, Human Stem Cell Conditioned Media', 'Chlorphenesin, which the EU allows at no more than 0.3%'],
   ])('flags a headline concentration the list rules out: %s', (_, text, reason) => {
     const checks = check(text, [finding(text, 'living-stem-cells', 'contains live stem cells')]);
     const found = checks.find((c) => c.kind === 'concentration-unlikely');

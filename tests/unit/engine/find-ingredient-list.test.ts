@@ -25,6 +25,7 @@ const cases: [string, string, Expected[]][] = [
   ['"and" before the last item', 'Ingredients: Water, Glycerin, Xanthan Gum, and Phenoxyethanol.', ['Water', 'Glycerin', 'Xanthan Gum', 'Phenoxyethanol']],
   ['a trailing sentence after the list', 'Ingredients: Water, Glycerin, Cetearyl Alcohol. Made in France. Not tested on animals.', ['Water', 'Glycerin', 'Cetearyl Alcohol']],
   ['one ingredient per bullet', 'INCI\n• Water\n• Glycerin\n• Sodium Hyaluronate\n• Phenoxyethanol\nHow to use\nApply daily.', ['Water', 'Glycerin', 'Sodium Hyaluronate', 'Phenoxyethanol']],
+  ['bullets followed by the next section of the page', 'Ingredients\n• Aqua\n• Glycerin\n• Squalane\nCustomer Reviews\nRated 4.5', ['Aqua', 'Glycerin', 'Squalane']],
   ['dash bullets', 'Ingredient list\n- Aqua\n- Propanediol\n- sh-Oligopeptide-1\n- Ethylhexylglycerin', ['Aqua', 'Propanediol', 'sh-Oligopeptide-1', 'Ethylhexylglycerin']],
   ['a comma between digits stays in the name', 'Ingredients: Water, 1,2-Hexanediol, Glycerin', ['Water', '1,2-Hexanediol', 'Glycerin']],
   ['an upper-case list with semicolons', 'INGREDIENTS: AQUA; GLYCERIN; PHENOXYETHANOL; PARFUM', ['AQUA', 'GLYCERIN', 'PHENOXYETHANOL', 'PARFUM']],
