@@ -91,7 +91,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (format === 'json') {
       io.stdout(`${JSON.stringify(report)}\n`);
     } else {
-      const out = format === 'md' ? formatMarkdown(report, rules, titles) : formatTerminal(report, rules, io.isTty ? ANSI : PLAIN);
+      const out = format === 'md' ? formatMarkdown(report, rules, titles, { title: read.title, scannedAt: scanTime() }) : formatTerminal(report, rules, io.isTty ? ANSI : PLAIN);
       io.stdout(`${first ? '' : '\n'}${out}`);
     }
     first = false;
@@ -137,3 +137,9 @@ const code = await run(process.argv.slice(2), {
   isTty: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
 });
 process.exitCode = code;
+
+/** When the report was made; SOURCE_DATE_EPOCH (seconds) fixes it, for reports that must be reproducible. */
+function scanTime(): Date {
+  const fixed = process.env.SOURCE_DATE_EPOCH;
+  return fixed && /^\d+$/.test(fixed) ? new Date(Number(fixed) * 1000) : new Date();
+}

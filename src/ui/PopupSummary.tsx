@@ -41,6 +41,8 @@ export interface PopupSummaryProps {
   onPausedChange: (paused: boolean) => void;
   onExport: (format: ExportFormat, how: 'copy' | 'download') => void;
   onOpenOptions: () => void;
+  /** Opens the printable report of the page. */
+  onOpenReport: () => void;
 }
 
 export function PopupSummary(props: PopupSummaryProps) {
@@ -199,6 +201,12 @@ function ReportView(props: PopupSummaryProps & { state: Extract<PopupState, { ki
           </button>
           <button type="button" onClick={() => props.onExport('json', 'download')}>
             Download
+          </button>
+        </div>
+        <div class="export-row">
+          <span class="export-format">Report</span>
+          <button type="button" onClick={props.onOpenReport}>
+            Open printable report
           </button>
         </div>
         <p class="export-status" role="status" aria-live="polite">

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { AxePuppeteer } from '@axe-core/puppeteer';
 import { afterAll, beforeAll } from 'vitest';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
@@ -487,4 +488,15 @@ export async function recordFirefoxRequests(browser: Browser): Promise<{
       await inFirefoxChrome(browser, `(Services.obs.removeObserver(window[${JSON.stringify(key)}].observer, 'http-on-modify-request'), delete window[${JSON.stringify(key)}], 'stopped')`);
     },
   };
+}
+
+/** Serious and critical violations only, as "rule: where" lines, so a failure says what to fix. */
+export async function seriousViolations(page: Page, include?: string): Promise<string[]> {
+  // @axe-core/puppeteer is typed against puppeteer, which we drive through puppeteer-core: the same API.
+  let axe = new AxePuppeteer(page as never);
+  if (include) axe = axe.include(include);
+  const results = await axe.analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }

@@ -31,7 +31,8 @@ function scan(args: string[], input?: string, options: { builtIn?: boolean } = {
   const result = spawnSync(process.execPath, ['bin/claimlens.mjs', ...args, ...rules], {
     input: input ?? '',
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
+    // A fixed clock, so a report's "Scanned" line is exact.
+    env: { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: '1796120100' },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -217,7 +218,7 @@ describe('claimlens scan', () => {
     const { code, stdout } = scan(['scan', '--format', 'md', FIXTURE]);
     expect(code).toBe(0);
     const rule = ruleSet.rules.find((r) => r.id === 'living-stem-cells')!;
-    expect(stdout.startsWith(`# Claimlens report\n\n- **Page:** tests/fixtures/stem-cell-serum.html\n- **Rules version:** \`${ruleSet.version}\`\n- **Claims flagged:** 4 (1 misleading, 2 unsupported, 1 risky)\n`)).toBe(true);
+    expect(stdout.startsWith(`# Claimlens report\n\n- **Page:** tests/fixtures/stem-cell-serum.html\n- **Title:** Renewa Stem Cell Serum – Lumière Labs\n- **Scanned:** 2026-12-01 10:15 UTC\n- **Rules version:** \`${ruleSet.version}\`\n- **Claims flagged:** 4 (1 misleading, 2 unsupported, 1 risky)\n`)).toBe(true);
     expect(stdout).toContain('## Misleading\n\n### Living stem cells in the product (`living-stem-cells`)\n\n> Our breakthrough formula contains **live stem cells** that renew your skin overnight.\n');
     expect(stdout).toContain(`**Ask the seller:** ${rule.ask.replace(/([?()])/g, (c) => (c === '?' ? c : `\\${c}`))}`);
     expect(stdout).toContain(

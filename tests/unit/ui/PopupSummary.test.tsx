@@ -54,7 +54,7 @@ function reportState(findings = FINDINGS, cytokines: Parameters<typeof buildRepo
 function renderPopup(props: Partial<PopupSummaryProps> = {}) {
   const container = document.createElement('div');
   document.body.append(container);
-  const callbacks = { onOpenClaim: vi.fn(), onPausedChange: vi.fn(), onExport: vi.fn(), onOpenOptions: vi.fn() };
+  const callbacks = { onOpenClaim: vi.fn(), onPausedChange: vi.fn(), onExport: vi.fn(), onOpenOptions: vi.fn(), onOpenReport: vi.fn() };
   void act(() => render(<PopupSummary state={reportState()} paused={false} notice={null} exportStatus={null} {...callbacks} {...props} />, container));
   const button = (label: string, within: ParentNode = container) => [...within.querySelectorAll('button')].find((b) => b.textContent?.trim() === label)!;
   return { container, button, ...callbacks };
