@@ -2,9 +2,25 @@
 import { describe, expect, it } from 'vitest';
 import { isPageScanned, isUserPrefilterRequest } from '../../src/messages.ts';
 
-const scanned = { type: 'claimlens:page-scanned', url: 'https://shop.example.com/', version: 'abc', findings: [] };
+const scanned = {
+  type: 'claimlens:page-scanned',
+  url: 'https://shop.example.com/',
+  title: 'Shop',
+  version: 'abc',
+  findings: [],
+  rules: {},
+  quiet: [],
+  cytokines: [],
+  ingredientList: null,
+  inList: [],
+};
 
 describe('isPageScanned', () => {
+  it.each(['title', 'rules', 'quiet', 'cytokines', 'ingredientList', 'inList'])('refuses a report without %s', (field) => {
+    const { [field as keyof typeof scanned]: _dropped, ...rest } = scanned;
+    expect(isPageScanned({ ...rest, status: 'done' })).toBe(false);
+  });
+
   it.each(['done', 'paused'])('accepts status %s', (status) => {
     expect(isPageScanned({ ...scanned, status })).toBe(true);
   });
