@@ -1,6 +1,6 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
-import { contextsFile, cytokineLexicon, ruleSet, sourceTitles } from 'virtual:claimlens/rules';
+import { contextsFile, cytokineLexicon, inciLexicon, ruleSet, sourceTitles } from 'virtual:claimlens/rules';
 import nlp from '../src/engine/nlp.ts';
 import { matchClaims } from '../src/engine/match-claims.ts';
 import { isMatchRequest, isPageScanned, isUserPrefilterRequest, type NavigateRequest, type UserPrefilterResponse } from '../src/messages.ts';
@@ -19,7 +19,8 @@ export default defineBackground(() => {
       return rules(browser).then(({ ruleSet: inForce, cardRules }): MatchAnswer => {
         const { findings, quiet } = matchClaims(nlp, message.candidates, inForce);
         const found: MatchAnswer['rules'] = {};
-        for (const f of findings) found[f.ruleId] ??= cardRules.get(f.ruleId)!;
+        // Quiet mentions name their rule too: the popup says which rule stayed quiet, and why.
+        for (const { ruleId } of [...findings, ...quiet]) found[ruleId] ??= cardRules.get(ruleId)!;
         return { findings, quiet, rules: found };
       });
     }
@@ -29,7 +30,7 @@ export default defineBackground(() => {
     const tabId = sender.tab?.id;
     // Only the top frame's scan speaks for the tab; frames highlight their own claims.
     if (isPageScanned(message) && tabId !== undefined && sender.frameId === 0) {
-      return fileTabReport(browser, tabId, message, cytokineLexicon);
+      return fileTabReport(browser, tabId, message, { cytokines: cytokineLexicon, inci: inciLexicon });
     }
     return undefined;
   });

@@ -1,6 +1,7 @@
 /** Messages between the content script and the background, with guards: a message is data until checked. */
-import type { CandidateSentence, Finding, Prefilter, QuietMention, ScanResult } from './engine/types.ts';
+import type { CandidateSentence, CrossCheck, Finding, Prefilter, QuietMention, ScanResult } from './engine/types.ts';
 import type { CardRule } from './ui/ClaimCard.tsx';
+import type { IngredientList } from './engine/inci-types.ts';
 
 /** Content script → background: run the matcher on these candidate sentences. */
 export interface MatchRequest {
@@ -32,6 +33,15 @@ export interface PageScanned {
   quiet: QuietMention[];
   /** Lexicon ids of every cytokine name on the page, one per mention, in page order. */
   cytokines: string[];
+  /** The page's ingredient list (its offsets index no text the background has), or null when it has none. */
+  ingredientList: IngredientList | null;
+  /** Indexes into `findings` of claims inside the ingredient list: the list speaking, not a claim to check. */
+  inList: number[];
+}
+
+/** Background → content script, in answer to a PageScanned: the claims read against the ingredient list. */
+export interface PageScannedAnswer {
+  crossChecks: CrossCheck[];
 }
 
 /** Popup → content script: are you there? A page without our content script (a PDF, a store page) cannot answer. */
@@ -89,7 +99,9 @@ export function isPageScanned(message: unknown): message is PageScanned {
     Array.isArray(message.findings) &&
     Array.isArray(message.quiet) &&
     Array.isArray(message.cytokines) &&
-    isObject(message.rules)
+    isObject(message.rules) &&
+    (message.ingredientList === null || (isObject(message.ingredientList) && Array.isArray(message.ingredientList.ingredients))) &&
+    Array.isArray(message.inList)
   );
 }
 

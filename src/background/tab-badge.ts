@@ -1,29 +1,37 @@
 /** Files a tab's scan and keeps its toolbar badge in step: the count of flagged claims, coloured by the worst. */
 import type { Browser as FullBrowser } from 'webextension-polyfill';
 import { listCytokines } from '../engine/cytokine-facts.ts';
+import { crossCheckList } from '../engine/cross-check.ts';
+import type { CompiledInciLexicon } from '../engine/inci-types.ts';
 import type { CompiledLexicon } from '../engine/lexicon-types.ts';
-import type { PageScanned } from '../messages.ts';
+import type { PageScanned, PageScannedAnswer } from '../messages.ts';
 import { worstSeverity } from '../report/build-report.ts';
 import { BADGE_COLOURS, badgeText, forgetTab, saveTabReport } from './tab-reports.ts';
 
 type Browser = Pick<FullBrowser, 'storage' | 'action'>;
 
-export async function fileTabReport(
-  browser: Browser,
-  tabId: number,
-  scan: PageScanned,
-  lexicon: Pick<CompiledLexicon, 'entries'>,
-): Promise<void> {
+export interface Lexicons {
+  cytokines: Pick<CompiledLexicon, 'entries' | 'matcher'>;
+  inci: CompiledInciLexicon;
+}
+
+/** Files the scan (with its claims read against the page's ingredient list), sets the badge, and answers the cross-checks. */
+export async function fileTabReport(browser: Browser, tabId: number, scan: PageScanned, lexicons: Lexicons): Promise<PageScannedAnswer> {
   const { url, title, version, status, findings, rules, quiet } = scan;
-  const cytokines = listCytokines(scan.cytokines.map((id) => ({ id })), lexicon);
+  const cytokines = listCytokines(scan.cytokines.map((id) => ({ id })), lexicons.cytokines);
+  // The list's offsets index the page's text, which stays in the page: the claims inside it are named instead.
+  const list = scan.ingredientList && { ...scan.ingredientList, start: -1, end: -1 };
+  const claims = findings.filter((_, i) => !scan.inList.includes(i));
+  const crossChecks = crossCheckList(list, claims, lexicons.inci, lexicons.cytokines);
   const worst = worstSeverity(findings);
   await Promise.all([
-    saveTabReport(browser, tabId, { url, title, version, status, findings, rules, quiet, cytokines, scannedAt: Date.now() }),
+    saveTabReport(browser, tabId, { url, title, version, status, findings, rules, quiet, cytokines, crossChecks, scannedAt: Date.now() }),
     browser.action.setBadgeText({ tabId, text: badgeText(findings) }),
     worst ? browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOURS[worst] }) : undefined,
     // Firefox only: Chrome picks white or black itself.
     worst && 'setBadgeTextColor' in browser.action ? browser.action.setBadgeTextColor({ tabId, color: '#ffffff' }) : undefined,
   ]);
+  return { crossChecks };
 }
 
 /** Navigation: the badge and the report go until the new page is scanned. */

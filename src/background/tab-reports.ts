@@ -4,7 +4,7 @@
  * same entries, and watches them to follow a scan that is still running.
  */
 import type { Browser as FullBrowser } from 'webextension-polyfill';
-import type { Finding, QuietMention, Severity } from '../engine/types.ts';
+import type { CrossCheck, Finding, QuietMention, Severity } from '../engine/types.ts';
 import type { ListedCytokine } from '../engine/lexicon-types.ts';
 import type { CardRule } from '../ui/ClaimCard.tsx';
 
@@ -25,6 +25,8 @@ export interface TabReport {
   quiet: QuietMention[];
   /** The cytokines the page names, each once, in order of first mention. */
   cytokines: ListedCytokine[];
+  /** The claims read against the page's own ingredient list. */
+  crossChecks: CrossCheck[];
   /** Epoch milliseconds. */
   scannedAt: number;
 }

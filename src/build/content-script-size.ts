@@ -9,12 +9,18 @@
  * known before anything is scanned). The 3 KiB left hold a few dozen more rules; compromise (32 KiB for
  * compromise/one, 138 KiB whole), which must never load eagerly (DESIGN.md, "Performance model"), or a
  * second UI library breaks it at once. The design's ceiling, 35 KiB, stays out of reach of ordinary growth.
+ *
+ * 32 KiB, measured on 2026-12-01: main with the ingredient cross-checks and the card's `why` was 27.9 KiB
+ * (28,547 bytes, already past 28 KiB), and the findings navigator adds 2.6 KiB (its component and CSS, the
+ * controller, and src/dom/reveal-hidden.ts), for 30.5 KiB (31,233 bytes). It cannot load later: the launcher
+ * shows as soon as a page has a claim, and its code opening a hidden section must run in the page. The 1.5 KiB
+ * left hold about twenty more rules; the ceiling of 35 KiB still stands.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-export const CONTENT_SCRIPT_BUDGET_BYTES = 28 * 1024;
+export const CONTENT_SCRIPT_BUDGET_BYTES = 32 * 1024;
 
 interface ScriptSize {
   /** Path inside the build, as the manifest lists it. */

@@ -6,6 +6,8 @@ import { compileRuleSet, RuleSetError, type RuleFileText, type RuleProblem } fro
 import { SourcesFileSchema } from '../engine/rule-schema.ts';
 import { issueProblem, parseYaml } from '../engine/yaml-problems.ts';
 import { compileLexicon } from '../engine/compile-lexicon.ts';
+import { compileInciLexicon } from '../engine/compile-inci-lexicon.ts';
+import type { CompiledInciLexicon } from '../engine/inci-types.ts';
 import { shortHash } from '../engine/hash.ts';
 import type { CompiledLexicon } from '../engine/lexicon-types.ts';
 import type { CompiledRuleSet } from '../engine/types.ts';
@@ -17,13 +19,29 @@ export const SOURCES_FILE = 'sources.yaml';
 /** The cytokine lexicon: in a subfolder, so it is never read as a rule family. */
 export const LEXICON_FILE = join('lexicons', 'cytokines.yaml');
 
+/** The INCI lexicon (ingredient names and classes, for the ingredient-list cross-check). */
+export const INCI_FILE = join('lexicons', 'inci.yaml');
+
 /** The lexicon of a rules folder that has none: nothing is found, and the rule-set version is left as it is. */
 export const EMPTY_LEXICON: CompiledLexicon = { version: '', entries: [], matcher: { aliases: [] } };
+
+/** The INCI lexicon of a rules folder that has none: no list is ever cross-checked. */
+export const EMPTY_INCI_LEXICON: CompiledInciLexicon = {
+  version: '',
+  claims: {
+    'stem-cells': { rules: [], terms: [], cytokines: false },
+    'growth-factors': { rules: [], terms: [], cytokines: false },
+    exosomes: { rules: [], terms: [], cytokines: false },
+  },
+  entries: [],
+  families: [],
+};
 
 export interface RuleSources {
   ruleFiles: RuleFileText[];
   contexts: RuleFileText | undefined;
   lexicon: RuleFileText | undefined;
+  inci: RuleFileText | undefined;
   sources: RuleFileText | undefined;
   /** Absolute paths of everything read, for watch mode. */
   paths: string[];
@@ -36,12 +54,14 @@ export function readRuleSources(dir: string, cwd = process.cwd()): RuleSources {
     text: readFileSync(join(dir, name), 'utf8'),
   });
   const hasLexicon = existsSync(join(dir, LEXICON_FILE));
+  const hasInci = existsSync(join(dir, INCI_FILE));
   return {
     ruleFiles: names.filter((n) => n !== CONTEXTS_FILE && n !== SOURCES_FILE).map(read),
     contexts: names.includes(CONTEXTS_FILE) ? read(CONTEXTS_FILE) : undefined,
     sources: names.includes(SOURCES_FILE) ? read(SOURCES_FILE) : undefined,
     lexicon: hasLexicon ? read(LEXICON_FILE) : undefined,
-    paths: [...names, ...(hasLexicon ? [LEXICON_FILE] : [])].map((n) => join(dir, n)),
+    inci: hasInci ? read(INCI_FILE) : undefined,
+    paths: [...names, ...(hasLexicon ? [LEXICON_FILE] : []), ...(hasInci ? [INCI_FILE] : [])].map((n) => join(dir, n)),
   };
 }
 
@@ -50,6 +70,7 @@ export interface CompiledSources {
   /** Its `version` covers the lexicon too, so a lexicon change shows in every report. */
   ruleSet: CompiledRuleSet;
   lexicon: CompiledLexicon;
+  inciLexicon: CompiledInciLexicon;
   /** Seed file name → the document's title. */
   sourceTitles: Record<string, string>;
 }
@@ -68,6 +89,15 @@ export function compileSources(sources: RuleSources): CompiledSources {
   };
   const ruleSet = attempt(() => compileRuleSet(sources.ruleFiles, sources.contexts));
   const lexicon = sources.lexicon ? attempt(() => compileLexicon(sources.lexicon!)) : EMPTY_LEXICON;
+  // Its claim topics name rules and its factors name cytokines: checked against what was compiled.
+  const inciLexicon = sources.inci
+    ? attempt(() =>
+        compileInciLexicon(sources.inci!, {
+          ...(ruleSet ? { ruleIds: new Set(ruleSet.rules.map((r) => r.id)) } : {}),
+          ...(lexicon ? { cytokines: new Map(lexicon.entries.map((e) => [e.id, e.class])) } : {}),
+        }),
+      )
+    : EMPTY_INCI_LEXICON;
   const sourceTitles = sources.sources ? readSourceTitles(sources.sources, problems) : {};
   if (ruleSet && sources.sources) {
     // Every document a rule cites needs a title, or the card would show a file name.
@@ -79,9 +109,16 @@ export function compileSources(sources: RuleSources): CompiledSources {
       });
     }
   }
-  if (!ruleSet || !lexicon || problems.length > 0) throw new RuleSetError(problems);
-  if (lexicon === EMPTY_LEXICON) return { ruleSet, lexicon, sourceTitles };
-  return { ruleSet: { ...ruleSet, version: shortHash(`${ruleSet.version}:${lexicon.version}`) }, lexicon, sourceTitles };
+  if (!ruleSet || !lexicon || !inciLexicon || problems.length > 0) throw new RuleSetError(problems);
+  // Each lexicon present is folded into the version, so a change to either shows in every report; a folder
+  // without them keeps the rules' own version.
+  const versions = [ruleSet.version, lexicon.version, inciLexicon.version];
+  const version = lexicon === EMPTY_LEXICON && inciLexicon === EMPTY_INCI_LEXICON
+    ? ruleSet.version
+    : inciLexicon === EMPTY_INCI_LEXICON
+      ? shortHash(versions.slice(0, 2).join(':'))
+      : shortHash(versions.join(':'));
+  return { ruleSet: { ...ruleSet, version }, lexicon, inciLexicon, sourceTitles };
 }
 
 function readSourceTitles(file: RuleFileText, problems: RuleProblem[]): Record<string, string> {

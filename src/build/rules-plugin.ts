@@ -2,7 +2,7 @@
  * A Vite plugin that compiles `rules/` into the bundle as `virtual:claimlens/rules`. An invalid rule or
  * lexicon entry fails the build with the compiler's message (file, line, rule or entry, field). Named
  * exports let the eager content script take the prefilter alone while the matcher takes the whole set, the
- * Cytokine Facts label take the lexicon, and the options page take the shared `unless` sets for user rules.
+ * Cytokine Facts label take the lexicon, the ingredient cross-check the INCI lexicon, and the options page take the shared `unless` sets for user rules.
  */
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
@@ -39,7 +39,7 @@ export function claimlensRules(options: { dir?: string } = {}): Plugin {
         if (err instanceof RuleSetError) this.error(`Invalid rules:\n${err.message}`);
         throw err;
       }
-      const { ruleSet, lexicon, sourceTitles } = compiled;
+      const { ruleSet, lexicon, inciLexicon, sourceTitles } = compiled;
       const code = [
         `export const version = ${JSON.stringify(ruleSet.version)};`,
         `export const prefilter = ${JSON.stringify(ruleSet.prefilter)};`,
@@ -48,6 +48,8 @@ export function claimlensRules(options: { dir?: string } = {}): Plugin {
         // The page needs only the matcher's aliases; names and classes stay in the background and the popup.
         `export const cytokineAliases = ${JSON.stringify(lexicon.matcher.aliases)};`,
         `export const cytokineLexicon = { ...${JSON.stringify({ version: lexicon.version, entries: lexicon.entries })}, matcher: { aliases: cytokineAliases } };`,
+        // Ingredient names and classes for the cross-check, which runs where the findings are gathered.
+        `export const inciLexicon = ${JSON.stringify(inciLexicon)};`,
         `export const sourceTitles = ${JSON.stringify(sourceTitles)};`,
         // The shared `unless` sets as written, so the shopper's own rules compile against the same sets.
         `export const contextsFile = ${JSON.stringify(sources.contexts ?? { file: 'contexts.yaml', text: '{}' })};`,

@@ -1,4 +1,4 @@
-/** The compiled rule set and cytokine lexicon, produced at build time by `claimlensRules()` from `rules/`. */
+/** The compiled rule set, cytokine lexicon and INCI lexicon, produced at build time by `claimlensRules()` from `rules/`. */
 declare module 'virtual:claimlens/rules' {
   export const version: string;
   export const prefilter: import('../engine/types').Prefilter;
@@ -8,6 +8,8 @@ declare module 'virtual:claimlens/rules' {
   /** The lexicon's aliases alone, for the content script's cytokine pass. */
   export const cytokineAliases: import('../engine/lexicon-types').NormalisedAlias[];
   export const cytokineLexicon: import('../engine/lexicon-types').CompiledLexicon;
+  /** From `rules/lexicons/inci.yaml`: ingredient classes and claim topics for the cross-check; empty when absent. */
+  export const inciLexicon: import('../engine/inci-types').CompiledInciLexicon;
   /** Seed file name → the cited document's title. */
   export const sourceTitles: Record<string, string>;
   /** `rules/contexts.yaml` as written (file name and text), for compiling the shopper's own rules. */

@@ -33,12 +33,23 @@ export function formatTerminal(report: PageReport, rules: ReadonlyMap<string, Co
       }
     }
   }
+  if (report.crossChecks.length > 0) lines.push('', ...crossCheckSection(report, rules, style));
   if (summary.cytokineFacts) lines.push('', ...cytokineSection(summary.cytokineFacts, report.cytokines.length, style));
   return `${lines.join('\n')}\n`;
 }
 
 /** Wrap width for the label's prose lines; names stay on one line per class. */
 const WIDTH = 100;
+
+/** Each mismatch between a claim and the page's ingredient list, its message wrapped under its rule. */
+function crossCheckSection(report: PageReport, rules: ReadonlyMap<string, CompiledRule>, style: Style): string[] {
+  const lines = [`  ${style.bold('INGREDIENT LIST')} ${style.dim(`(${report.crossChecks.length} ${report.crossChecks.length === 1 ? 'mismatch' : 'mismatches'})`)}`];
+  for (const c of report.crossChecks) {
+    lines.push(`    ${rules.get(c.ruleId)?.title ?? c.ruleId} ${style.dim(`[${c.ruleId}] ${c.kind}`)}`);
+    lines.push(...wrap(c.message, WIDTH, '      '));
+  }
+  return lines;
+}
 
 function cytokineSection(facts: CytokineFacts, listed: number, style: Style): string[] {
   const heads = facts.groups.map((g) => `${g.label} (${g.cytokines.length})`);

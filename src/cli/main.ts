@@ -3,9 +3,11 @@
  * rules as the extension. An unreadable input is reported on stderr and skipped; the exit code is then 2.
  */
 import { parseArgs } from 'node:util';
-import { cytokineLexicon, ruleSet, sourceTitles } from 'virtual:claimlens/rules';
+import { cytokineLexicon, inciLexicon, ruleSet, sourceTitles } from 'virtual:claimlens/rules';
 import type { CompiledRuleSet } from '../engine/types.ts';
 import type { CompiledLexicon } from '../engine/lexicon-types.ts';
+import type { CompiledInciLexicon } from '../engine/inci-types.ts';
+import { crossCheck } from '../engine/cross-check.ts';
 import { listCytokines } from '../engine/cytokine-facts.ts';
 import { findCytokines } from '../engine/find-cytokines.ts';
 import { buildReport } from '../report/build-report.ts';
@@ -16,7 +18,8 @@ import { readInput } from './read-input.ts';
 const USAGE = `Usage: claimlens scan PATH... [--text] [--json] [--format text|json|md] [--rules DIR]
 
 Scans HTML files (or plain text with --text) for doubtful skincare claims, and
-sums up the cytokines a page names as a "Cytokine Facts" label.
+sums up the cytokines a page names as a "Cytokine Facts" label. Claims are also
+read against the page's own ingredient list, when it has one.
 PATH may be - for standard input.
 
   --text         read inputs as plain text instead of HTML
@@ -68,7 +71,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   const loaded = values.rules === undefined ? builtIn : await loadRulesDir(values.rules, io);
   if (!loaded) return 2;
-  const { ruleSet, lexicon, titles } = loaded;
+  const { ruleSet, lexicon, inci, titles } = loaded;
   // compromise takes most of a second to load: only pay for it when there is something to scan.
   const [{ default: nlp }, { scanText }] = await Promise.all([import('../engine/nlp.ts'), import('../engine/scan-text.ts')]);
   const rules = new Map(ruleSet.rules.map((r) => [r.id, r]));
@@ -81,12 +84,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
       failed = true;
       continue;
     }
-    const cytokines = listCytokines(findCytokines(read.text, lexicon), lexicon);
-    const report = buildReport(input, scanText(nlp, read.text, ruleSet), ruleSet, cytokines);
+    const mentions = findCytokines(read.text, lexicon);
+    const result = scanText(nlp, read.text, ruleSet);
+    const checks = crossCheck(read.text, result.findings, inci, lexicon);
+    const report = buildReport(input, result, ruleSet, listCytokines(mentions, lexicon), checks);
     if (format === 'json') {
       io.stdout(`${JSON.stringify(report)}\n`);
     } else {
-      const out = format === 'md' ? formatMarkdown(report, rules, titles) : formatTerminal(report, rules, io.isTty ? ANSI : PLAIN);
+      const out = format === 'md' ? formatMarkdown(report, rules, titles, { title: read.title, scannedAt: scanTime() }) : formatTerminal(report, rules, io.isTty ? ANSI : PLAIN);
       io.stdout(`${first ? '' : '\n'}${out}`);
     }
     first = false;
@@ -97,10 +102,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
 interface LoadedRules {
   ruleSet: CompiledRuleSet;
   lexicon: CompiledLexicon;
+  inci: CompiledInciLexicon;
   titles: Record<string, string>;
 }
 
-const builtIn: LoadedRules = { ruleSet, lexicon: cytokineLexicon, titles: sourceTitles };
+const builtIn: LoadedRules = { ruleSet, lexicon: cytokineLexicon, inci: inciLexicon, titles: sourceTitles };
 
 /** Compiles a rules folder at run time, so a rule author can try rules without rebuilding. */
 async function loadRulesDir(dir: string, io: Io): Promise<LoadedRules | undefined> {
@@ -110,7 +116,7 @@ async function loadRulesDir(dir: string, io: Io): Promise<LoadedRules | undefine
   ]);
   try {
     const compiled = compileSources(readRuleSources(dir));
-    return { ruleSet: compiled.ruleSet, lexicon: compiled.lexicon, titles: compiled.sourceTitles };
+    return { ruleSet: compiled.ruleSet, lexicon: compiled.lexicon, inci: compiled.inciLexicon, titles: compiled.sourceTitles };
   } catch (err) {
     if (err instanceof RuleSetError) io.stderr(`claimlens: invalid rules in ${dir}:\n${err.message}\n`);
     else io.stderr(`claimlens: cannot read rules from ${dir}: ${(err as Error).message}\n`);
@@ -131,3 +137,9 @@ const code = await run(process.argv.slice(2), {
   isTty: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
 });
 process.exitCode = code;
+
+/** When the report was made; SOURCE_DATE_EPOCH (seconds) fixes it, for reports that must be reproducible. */
+function scanTime(): Date {
+  const fixed = process.env.SOURCE_DATE_EPOCH;
+  return fixed && /^\d+$/.test(fixed) ? new Date(Number(fixed) * 1000) : new Date();
+}

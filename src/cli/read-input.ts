@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { parseHTML } from 'linkedom';
 import { extractText } from '../dom/extract-text.ts';
 
-export type InputText = { ok: true; input: string; text: string } | { ok: false; input: string; error: string };
+export type InputText = { ok: true; input: string; text: string; title: string | null } | { ok: false; input: string; error: string };
 
 export async function readInput(input: string, asText: boolean, stdin: () => Promise<Buffer>): Promise<InputText> {
   let bytes: Buffer;
@@ -17,13 +17,15 @@ export async function readInput(input: string, asText: boolean, stdin: () => Pro
     return { ok: false, input, error: 'looks like a binary file, not HTML or text' };
   }
   const source = bytes.toString('utf8');
-  return { ok: true, input, text: asText ? plainText(source) : htmlText(source) };
+  return asText ? { ok: true, input, text: plainText(source), title: null } : { ok: true, input, ...htmlText(source) };
 }
 
-function htmlText(html: string): string {
+function htmlText(html: string): { text: string; title: string | null } {
   const { document } = parseHTML(html);
   const root = document.body ?? document.documentElement;
-  return root ? extractText(root).text : '';
+  // The page's <title>, as the extension's report has it (document.title).
+  const title = (document.querySelector('title')?.textContent ?? '').replace(/\s+/g, ' ').trim() || null;
+  return { text: root ? extractText(root).text : '', title };
 }
 
 /**

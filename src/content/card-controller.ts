@@ -7,12 +7,15 @@ import { h, render } from 'preact';
 import { ClaimCard, VERDICTS } from '../ui/ClaimCard.tsx';
 import type { UiHost } from '../dom/ui-host.ts';
 import type { ClaimEntry } from './page-claims.ts';
+import type { CrossCheck } from '../engine/types.ts';
 
 export interface CardActions {
   onNext: () => void;
   onPrevious: () => void;
   onHide: (entry: ClaimEntry) => void;
   onClosed: () => void;
+  /** What the page's own ingredient list says against this claim. */
+  crossChecksFor: (entry: ClaimEntry) => CrossCheck[];
 }
 
 const GAP = 8;
@@ -45,6 +48,8 @@ export class CardController {
       h(ClaimCard, {
         rule: entry.rule,
         text: entry.finding.text,
+        why: entry.finding.why,
+        crossChecks: this.actions.crossChecksFor(entry),
         index: index + 1,
         total,
         onClose: () => this.close(true),

@@ -15,10 +15,11 @@ import { DEFAULT_SETTINGS, isPaused, isShown, loadSettings, watchSettings, type 
 import { clearHighlights, paintHighlights } from '../dom/paint-highlights.ts';
 import { rangeAtPoint } from '../dom/hit-test.ts';
 import { createUiHost, isInUiHost, HOST_TAG, type UiHost } from '../dom/ui-host.ts';
-import type { MatchRequest, PageScanned, UserPrefilterRequest, UserPrefilterResponse } from '../messages.ts';
+import type { MatchRequest, PageScanned, PageScannedAnswer, UserPrefilterRequest, UserPrefilterResponse } from '../messages.ts';
+import type { CrossCheck } from '../engine/types.ts';
 import { isNavigateRequest, isPingRequest } from '../messages.ts';
 import { PageClaims, type ClaimEntry } from './page-claims.ts';
-import { pageCytokines, pageQuietMentions } from './page-mentions.ts';
+import { pageCytokines, pageIngredientLists, pageQuietMentions } from './page-mentions.ts';
 import { scanRoot, type MatchAnswer, type RootScan } from './scan-root.ts';
 import { watchChanges } from './watch-changes.ts';
 import { CardController } from './card-controller.ts';
@@ -46,6 +47,9 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
   const claims = new PageClaims();
   const cytokines = pageCytokines();
   const quiet = pageQuietMentions();
+  const ingredientLists = pageIngredientLists();
+  /** The background's reading of the claims against the ingredient list, for the card. */
+  let crossChecks: CrossCheck[] = [];
   const cytokineMatcher = buildCytokineMatcher(env.cytokineAliases);
   let triggers = buildTriggerMatcher(env.prefilter);
   let version = env.version;
@@ -53,6 +57,8 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
   let settings: Settings = DEFAULT_SETTINGS;
   let settingsLoaded: Promise<void> = loadSettings(env.browser).then(applyRules);
   let painted = false;
+  /** The address last reported as paused, so a paused page's changes do not each send a report. */
+  let reportedPaused: string | null = null;
   let host: UiHost | undefined;
   const uiHost = () => (host?.host.isConnected ? host : (host = createUiHost(document, env.cardCss)));
   let generation = 0;
@@ -75,6 +81,7 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
     onPrevious: () => move(-1),
     onHide: (entry) => void hide(entry),
     onClosed: () => undefined,
+    crossChecksFor: (entry) => crossChecks.filter((c) => c.ruleId === entry.finding.ruleId),
   });
   // Frames scan and card their own claims, but one launcher per page is enough: the top frame's.
   const findingsNav = window === window.top ? new NavigatorController(uiHost, { onChoose: (entry) => void choose(entry).catch(() => undefined) }, guard) : undefined;
@@ -113,10 +120,11 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
       await settingsLoaded;
       if (gen !== generation) return;
       if (paused()) {
-        refresh();
+        // Changes on a paused page need no new report: it was paused already.
+        if (reportedPaused !== location.href) refresh();
         return;
       }
-      const found: RootScan = { claims: [], cytokines: [], quiet: [] };
+      const found: RootScan = { claims: [], cytokines: [], quiet: [], ingredientLists: [] };
       for (const root of roots) {
         if (!root.isConnected) continue;
         const scanned = await scanRoot(root, {
@@ -131,10 +139,12 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
         found.claims.push(...scanned.claims);
         found.cytokines.push(...scanned.cytokines);
         found.quiet.push(...scanned.quiet);
+        found.ingredientLists.push(...scanned.ingredientLists);
       }
       claims.replaceWithin(roots, found.claims);
       cytokines.replaceWithin(roots, found.cytokines);
       quiet.replaceWithin(roots, found.quiet);
+      ingredientLists.replaceWithin(roots, found.ingredientLists);
       claims.without(hidden);
       refresh();
     }).catch(() => undefined);
@@ -145,18 +155,22 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
     claims.clear();
     cytokines.clear();
     quiet.clear();
+    ingredientLists.clear();
+    crossChecks = [];
   }
 
   function refresh(): void {
     claims.prune();
     cytokines.prune();
     quiet.prune();
+    ingredientLists.prune();
     const list = paused() ? [] : shown();
     if (list.length > 0 || host || painted) paintHighlights(list.map((e) => ({ severity: e.finding.severity, range: e.range })), env.highlightCss);
     painted = list.length > 0;
     if (card.entry && !list.includes(card.entry)) card.close(false);
+    const quietList = paused() ? [] : quiet.list();
     const rules: PageScanned['rules'] = {};
-    for (const e of list) rules[e.rule.id] ??= e.rule;
+    for (const e of [...list, ...quietList]) rules[e.rule.id] ??= e.rule;
     const report: PageScanned = {
       type: 'claimlens:page-scanned',
       url: location.href,
@@ -165,11 +179,29 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
       version,
       findings: list.map((e) => e.finding),
       rules,
-      quiet: paused() ? [] : quiet.list().map((e) => e.mention),
+      quiet: quietList.map((e) => e.mention),
       cytokines: paused() ? [] : cytokines.list().map((e) => e.id),
+      ...ingredientsOf(list),
     };
-    env.browser.runtime.sendMessage(report).catch(() => undefined);
+    reportedPaused = report.status === 'paused' ? report.url : null;
+    env.browser.runtime
+      .sendMessage(report)
+      .then((answer: unknown) => {
+        crossChecks = (answer as PageScannedAnswer | undefined)?.crossChecks ?? [];
+      })
+      .catch(() => undefined);
     guard(() => findingsNav?.update(list))();
+  }
+
+  /** The page's first ingredient list, and which claims sit inside it (the list naming its own actives). */
+  function ingredientsOf(list: readonly ClaimEntry[]): Pick<PageScanned, 'ingredientList' | 'inList'> {
+    const found = paused() ? undefined : ingredientLists.list()[0];
+    if (!found) return { ingredientList: null, inList: [] };
+    const inList: number[] = [];
+    list.forEach((e, i) => {
+      if (rangesMeet(e.range, found.range)) inList.push(i);
+    });
+    return { ingredientList: found.list, inList };
   }
 
   function open(index: number, reveal: boolean): void {
@@ -305,4 +337,12 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
 
   watchChanges(document.documentElement, (roots) => scan(roots), { ignore: isInUiHost, signal: ctx.signal });
   scan([body]);
+}
+
+function rangesMeet(a: Range, b: Range): boolean {
+  try {
+    return a.compareBoundaryPoints(Range.END_TO_START, b) < 0 && a.compareBoundaryPoints(Range.START_TO_END, b) > 0;
+  } catch {
+    return false; // In different shadow trees: not the same list.
+  }
 }

@@ -4,6 +4,8 @@
  * of a changed subtree never counts a name twice.
  */
 import type { QuietMention } from '../engine/types.ts';
+import type { IngredientList } from '../engine/inci-types.ts';
+import type { CardRule } from '../ui/ClaimCard.tsx';
 import { LiveRanges } from './live-ranges.ts';
 
 export interface CytokineEntry {
@@ -17,7 +19,20 @@ export interface CytokineEntry {
 export interface QuietEntry {
   mention: QuietMention;
   range: Range;
+  /** The rule that stayed quiet. */
+  rule: CardRule;
 }
+
+/** The page's ingredient list, as found in the text of the subtree that holds it. */
+export interface IngredientListEntry {
+  /** Offsets index the extracted text of the subtree it was found in. */
+  list: IngredientList;
+  /** What the range reads. */
+  text: string;
+  range: Range;
+}
+
+export const pageIngredientLists = () => new LiveRanges<IngredientListEntry>({ text: (e) => e.text, kind: () => 'ingredients' });
 
 export const pageCytokines = () => new LiveRanges<CytokineEntry>({ text: (e) => e.text, kind: (e) => e.id });
 

@@ -6,10 +6,11 @@ import { TextExtractor, type ExtractOptions } from '../dom/extract-text.ts';
 import { rangeForOffsets } from '../dom/text-ranges.ts';
 import { findCandidates, type TriggerMatcher } from '../engine/find-candidates.ts';
 import { findCytokines, type CytokineMatcher } from '../engine/find-cytokines.ts';
+import { findIngredientList } from '../engine/find-ingredient-list.ts';
 import type { CandidateSentence, Finding, QuietMention } from '../engine/types.ts';
 import type { CardRule } from '../ui/ClaimCard.tsx';
 import { claimKey, type ClaimEntry } from './page-claims.ts';
-import type { CytokineEntry, QuietEntry } from './page-mentions.ts';
+import type { CytokineEntry, IngredientListEntry, QuietEntry } from './page-mentions.ts';
 
 export interface MatchAnswer {
   findings: Finding[];
@@ -19,11 +20,12 @@ export interface MatchAnswer {
   rules: Record<string, CardRule>;
 }
 
-/** What one subtree holds: its claims, the cytokines it names, and the mentions left quiet. */
+/** What one subtree holds: its claims, the cytokines it names, the mentions left quiet, its ingredient list. */
 export interface RootScan {
   claims: ClaimEntry[];
   cytokines: CytokineEntry[];
   quiet: QuietEntry[];
+  ingredientLists: IngredientListEntry[];
 }
 
 export interface ScanDeps {
@@ -73,7 +75,14 @@ export async function scanRoot(root: Node, deps: ScanDeps): Promise<RootScan | n
     const range = at(mention.start, mention.end, mention.text);
     if (range) cytokines.push({ id: mention.id, text: mention.text, range });
   }
-  if (candidates.length === 0) return { claims: [], cytokines, quiet: [] };
+  const ingredientLists: IngredientListEntry[] = [];
+  const list = findIngredientList(page.text);
+  if (list) {
+    const text = page.text.slice(list.start, list.end);
+    const range = at(list.start, list.end, text);
+    if (range) ingredientLists.push({ list, text, range });
+  }
+  if (candidates.length === 0) return { claims: [], cytokines, quiet: [], ingredientLists };
   const answer = await deps.match(candidates);
   if (deps.cancelled()) return null;
   const claims: ClaimEntry[] = [];
@@ -84,8 +93,9 @@ export async function scanRoot(root: Node, deps: ScanDeps): Promise<RootScan | n
   }
   const quiet: QuietEntry[] = [];
   for (const mention of answer.quiet) {
-    const range = at(mention.start, mention.end, mention.sentence);
-    if (range) quiet.push({ mention, range });
+    const rule = answer.rules[mention.ruleId];
+    const range = rule ? at(mention.start, mention.end, mention.sentence) : null;
+    if (rule && range) quiet.push({ mention, range, rule });
   }
-  return { claims, cytokines, quiet };
+  return { claims, cytokines, quiet, ingredientLists };
 }

@@ -110,3 +110,18 @@ export interface ScanResult {
   findings: Finding[];
   quiet: QuietMention[];
 }
+
+/**
+ * A mismatch between a page's claims and its own ingredient list (see cross-check.ts). The same four fields
+ * in the scanner's JSON, the exports and the card.
+ */
+export interface CrossCheck {
+  /** The rule of the finding that made the claim (the first such finding in page order). */
+  ruleId: string;
+  /** Stable kebab-case name of the mismatch, e.g. `stem-cells-only-plant-culture`. */
+  kind: string;
+  /** The ingredients involved, as the page wrote them (empty when the point is that none is listed). */
+  ingredients: string[];
+  /** The mismatch in plain words, our own. */
+  message: string;
+}

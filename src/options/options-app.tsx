@@ -12,6 +12,7 @@ import { EXAMPLE_USER_RULE } from '../settings/example-user-rule.ts';
 import { DEFAULT_SETTINGS, loadSettings, saveSettings, watchSettings, type Settings } from '../settings/settings.ts';
 import { OptionsPage } from '../ui/OptionsPage.tsx';
 import type { ToggleRule } from '../ui/RuleToggles.tsx';
+import type { UserRulesProblems } from '../ui/UserRulesEditor.tsx';
 
 export interface OptionsDeps {
   browser: Pick<Browser, 'storage'>;
@@ -24,9 +25,10 @@ export function mountOptions(root: Element, deps: OptionsDeps): void {
   render(<OptionsApp {...deps} />, root);
 }
 
-/** "rules/living-cells.yaml" → "Living cells". */
+/** "rules/living-cells.yaml" → "Living cells"; a word without vowels is an acronym: "prp.yaml" → "PRP". */
 export function familyOf(file: string): string {
-  const name = file.replace(/^.*\//, '').replace(/\.ya?ml$/, '').replace(/-/g, ' ');
+  const words = file.replace(/^.*\//, '').replace(/\.ya?ml$/, '').split('-');
+  const name = words.map((w) => (/[aeiouy]/.test(w) ? w : w.toUpperCase())).join(' ');
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
@@ -34,7 +36,7 @@ function OptionsApp({ browser, builtIn, contextsFile, nlp }: OptionsDeps) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [status, setStatus] = useState('');
-  const [problems, setProblems] = useState<string | null>(null);
+  const [problems, setProblems] = useState<UserRulesProblems | null>(null);
   const [inForce, setInForce] = useState(0);
   const compile = (text: string) => compileUserRules({ text, contexts: contextsFile, builtIn, nlp });
 
@@ -47,7 +49,7 @@ function OptionsApp({ browser, builtIn, contextsFile, nlp }: OptionsDeps) {
       const result = compile(loaded.settings.userRules);
       // Saved rules that no longer compile (an update took one's id, say) are not in force: say why.
       if (result.ok) setInForce(result.ruleSet.rules.length);
-      else setProblems(`Your saved rules are not in force:\n${result.message}`);
+      else setProblems({ title: 'Your saved rules are not in force. Fix these and save again:', lines: result.message.split('\n') });
     });
     const stop = watchSettings(browser, (next) => live && setSettings(next));
     return () => {
@@ -86,7 +88,7 @@ function OptionsApp({ browser, builtIn, contextsFile, nlp }: OptionsDeps) {
       onSaveUserRules={(text) => {
         const result = compile(text);
         if (!result.ok) {
-          setProblems(result.message);
+          setProblems({ title: 'Not saved. Fix these and save again:', lines: result.message.split('\n') });
           const n = result.problems.length;
           setStatus(`Your rules were not saved: ${n} ${n === 1 ? 'problem' : 'problems'}. The rules in force are unchanged. (${stamp()})`);
           return;

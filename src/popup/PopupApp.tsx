@@ -96,6 +96,7 @@ export function PopupApp({ browser, tabId, asPage, close }: PopupAppProps) {
       onPausedChange={(p) => void onPausedChange(p).catch(() => setNotice('Claimlens could not save the pause; try again.'))}
       onExport={(format, how) => void onExport(format, how)}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
+      onOpenReport={() => void browser.tabs.create({ url: browser.runtime.getURL(`/report.html?tabId=${tabId}` as '/report.html') }).then(() => (asPage ? undefined : close()))}
     />
   );
 }

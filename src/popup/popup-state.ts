@@ -4,7 +4,7 @@
  * cannot answer a ping; one that answers but has filed nothing is still scanning.
  */
 import type { Browser } from 'webextension-polyfill';
-import { buildReport } from '../report/build-report.ts';
+import { buildReport, type PageReport } from '../report/build-report.ts';
 import type { PingRequest } from '../messages.ts';
 import { readTabReport, tabReportKey, type TabReport } from '../background/tab-reports.ts';
 import { siteOf } from '../settings/settings.ts';
@@ -32,11 +32,17 @@ export function stateOf(report: TabReport): PopupState {
   if (report.status === 'paused' && site) return { kind: 'paused', site };
   return {
     kind: 'report',
-    report: buildReport(report.url, { findings: report.findings, quiet: report.quiet }, { version: report.version }, report.cytokines),
+    report: pageReportOf(report),
     rules: report.rules,
+    quiet: report.quiet,
     title: report.title,
     site,
   };
+}
+
+/** The tab's filed scan as the page report every export and the printable report are made from. */
+export function pageReportOf(report: TabReport): PageReport {
+  return buildReport(report.url, { findings: report.findings, quiet: report.quiet }, { version: report.version }, report.cytokines, report.crossChecks);
 }
 
 /** Calls `onChange` whenever the tab's report is filed, replaced or cleared, or the tab finishes loading. */

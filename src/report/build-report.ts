@@ -2,17 +2,12 @@
  * The page report: what the scanner prints with --json, what the popup exports, what the printable report
  * shows. One builder, so every surface tells the same story.
  */
-import { SEVERITIES, type CompiledRuleSet, type Finding, type ScanResult, type Severity } from '../engine/types.ts';
+import { SEVERITIES, type CompiledRuleSet, type CrossCheck, type Finding, type ScanResult, type Severity } from '../engine/types.ts';
 import { cytokineFacts, type CytokineBalance, type CytokineFacts } from '../engine/cytokine-facts.ts';
 import type { ListedCytokine } from '../engine/lexicon-types.ts';
 
-/** A mismatch between a page's claims and its ingredient list (filled by the ingredient cross-check). */
-export interface CrossCheck {
-  ruleId: string;
-  kind: string;
-  ingredients: string[];
-  message: string;
-}
+/** The engine owns the cross-check's shape; re-exported for the report's readers. */
+export type { CrossCheck } from '../engine/types.ts';
 
 export interface ReportSummary {
   /** Hash of the rule set that produced the findings. */
@@ -34,6 +29,7 @@ export interface PageReport {
   findings: Finding[];
   /** The cytokines the page names, each once, in order of first mention. */
   cytokines: ListedCytokine[];
+  /** Mismatches between the page's claims and its own ingredient list; empty without a list or a mismatch. */
   crossChecks: CrossCheck[];
   summary: ReportSummary;
 }
@@ -43,6 +39,7 @@ export function buildReport(
   result: ScanResult,
   ruleSet: Pick<CompiledRuleSet, 'version'>,
   cytokines: readonly ListedCytokine[] = [],
+  crossChecks: readonly CrossCheck[] = [],
 ): PageReport {
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   for (const f of result.findings) bySeverity[f.severity]++;
@@ -50,7 +47,7 @@ export function buildReport(
     input,
     findings: result.findings,
     cytokines: cytokines.map((c) => ({ ...c })),
-    crossChecks: [],
+    crossChecks: crossChecks.map((c) => ({ ...c, ingredients: [...c.ingredients] })),
     summary: {
       rulesVersion: ruleSet.version,
       flagged: result.findings.length - bySeverity.context,

@@ -1,66 +1,55 @@
-/** The page report as Markdown: for `claimlens scan --format md`, the popup's export and the printable report. */
-import type { CompiledRule, RuleSource, Severity } from '../engine/types.ts';
+/** The page report as Markdown: for `claimlens scan --format md` and the popup's export (report-document.ts). */
 import type { CytokineFacts } from '../engine/cytokine-facts.ts';
-import { describeBalance, groupFindings, listedName, sentenceExcerpt, type PageReport } from './build-report.ts';
+import { describeBalance, listedName, type PageReport } from './build-report.ts';
+import { reportDocument, type DocumentSource, type ReportMeta, type ReportRule } from './report-document.ts';
 
-export const SEVERITY_LABELS: Record<Severity, string> = {
-  misleading: 'Misleading',
-  unsupported: 'Unsupported',
-  risky: 'Risky',
-  context: 'Context',
-};
-
-/**
- * What a report says of a rule: a compiled rule has it, and so does the card's copy of a rule that the popup
- * holds (whose sources carry their document titles).
- */
-export type ReportRule = Pick<CompiledRule, 'title' | 'explanation' | 'ask'> & { sources: readonly (RuleSource & { title?: string })[] };
+export type { ReportRule } from './report-document.ts';
 
 export function formatMarkdown(
   report: PageReport,
   rules: ReadonlyMap<string, ReportRule>,
   sourceTitles: Readonly<Record<string, string>> = {},
+  meta: ReportMeta = {},
 ): string {
-  const { summary } = report;
-  const lines = [
-    '# Claimlens report',
-    '',
-    `- **Page:** ${escapeMarkdown(report.input)}`,
-    `- **Rules version:** \`${summary.rulesVersion}\``,
-    `- **Claims flagged:** ${summary.flagged}${severityBreakdown(report)}`,
-    `- **Context notes:** ${summary.bySeverity.context}`,
-    `- **Mentioned, not flagged:** ${summary.quietMentions}`,
-  ];
-  if (summary.cytokineFacts) {
-    lines.push(`- **Cytokines named:** ${report.cytokines.length} (${summary.cytokineFacts.balance.verdict})`);
-  }
-  lines.push('');
-  if (report.findings.length === 0) {
-    lines.push('No claims found that the rules address.', '');
-  }
-  for (const group of groupFindings(report.findings)) {
-    lines.push(`## ${SEVERITY_LABELS[group.severity]}`, '');
-    for (const { ruleId, findings } of group.rules) {
-      const rule = rules.get(ruleId);
-      lines.push(`### ${escapeMarkdown(rule?.title ?? ruleId)} (\`${ruleId}\`)`, '');
-      for (const f of findings) {
-        const { before, claim, after } = sentenceExcerpt(f, 400);
+  const doc = reportDocument(report, rules, sourceTitles, meta);
+  const lines = [`# ${doc.title}`, '', ...doc.facts.map((f) => `- **${f.label}:** ${f.kind === 'code' ? `\`${f.value}\`` : f.kind === 'page' ? escapeMarkdown(f.value) : f.value}`), ''];
+  if (doc.empty) lines.push(doc.empty, '');
+  for (const section of doc.sections) {
+    lines.push(`## ${section.label}`, '');
+    for (const rule of section.rules) {
+      lines.push(`### ${escapeMarkdown(rule.title)} (\`${rule.ruleId}\`)`, '');
+      for (const { before, claim, after } of rule.claims) {
         lines.push(`> ${escapeMarkdown(before)}**${escapeMarkdown(claim)}**${escapeMarkdown(after)}`, '');
       }
-      if (rule) {
+      if (rule.explanation !== null) {
         lines.push(
           `**Why it is doubtful:** ${escapeMarkdown(rule.explanation)}`,
           '',
-          `**Ask the seller:** ${escapeMarkdown(rule.ask)}`,
+          `**Ask the seller:** ${escapeMarkdown(rule.ask ?? '')}`,
           '',
-          `**Sources:** ${rule.sources.map((s) => `${escapeMarkdown(s.title ?? sourceTitles[s.seed] ?? s.seed)} (${s.seed}): “${escapeMarkdown(s.anchor)}”`).join('; ')}`,
+          `**Sources:** ${rule.sources.map(sourceText).join('; ')}`,
           '',
         );
       }
     }
   }
-  if (summary.cytokineFacts) lines.push(...cytokineSection(summary.cytokineFacts));
+  if (doc.crossChecks.length > 0) {
+    lines.push('## Claims against the ingredient list', '');
+    for (const c of doc.crossChecks) {
+      const names = c.ingredients.length > 0 ? ` Ingredients: ${c.ingredients.map(escapeMarkdown).join(', ')}.` : '';
+      lines.push(`- **${escapeMarkdown(c.title)}** (\`${c.ruleId}\`, \`${c.kind}\`): ${escapeMarkdown(c.message)}${names}`);
+    }
+    lines.push('');
+  }
+  if (doc.cytokineFacts) lines.push(...cytokineSection(doc.cytokineFacts));
   return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/** "Title (seed): “anchor”"; a shopper's own rule has no seed, and maybe no anchor. */
+function sourceText(s: DocumentSource): string {
+  const where = s.seed ? ` (${s.seed})` : '';
+  const anchor = s.anchor ? `: “${escapeMarkdown(s.anchor)}”` : '';
+  return `${escapeMarkdown(s.title)}${where}${anchor}`;
 }
 
 /** The label as a table: one row per class, then the balance and what a listing cannot tell. */
@@ -77,13 +66,6 @@ function cytokineSection(facts: CytokineFacts): string[] {
     `*${facts.note}*`,
     '',
   ];
-}
-
-function severityBreakdown(report: PageReport): string {
-  const parts = (['misleading', 'unsupported', 'risky'] as const)
-    .filter((s) => report.summary.bySeverity[s] > 0)
-    .map((s) => `${report.summary.bySeverity[s]} ${s}`);
-  return parts.length > 0 ? ` (${parts.join(', ')})` : '';
 }
 
 /** Page text is untrusted: it must read as text, never as Markdown or HTML. */

@@ -123,8 +123,11 @@ function toStored(settings: Settings): StoredV2 {
  */
 export async function loadSettings(browser: StorageBrowser): Promise<LoadedSettings> {
   let raw: unknown;
+  let backup: unknown;
   try {
-    raw = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
+    const stored = await browser.storage.local.get([SETTINGS_KEY, BACKUP_KEY]);
+    raw = stored[SETTINGS_KEY];
+    backup = stored[BACKUP_KEY];
   } catch {
     return { settings: defaults(), notice: 'Claimlens could not read its saved settings from the browser, so the defaults are in force for now.' };
   }
@@ -135,10 +138,14 @@ export async function loadSettings(browser: StorageBrowser): Promise<LoadedSetti
     return { settings: parsed.settings, notice: null };
   }
   let kept = true;
-  try {
-    await browser.storage.local.set({ [BACKUP_KEY]: { keptAt: new Date().toISOString(), reason: parsed.reason, value: raw } });
-  } catch {
-    kept = false;
+  // Every page and the background load the settings: the copy is written once, not on every load.
+  const alreadyKept = typeof backup === 'object' && backup !== null && JSON.stringify((backup as { value?: unknown }).value) === JSON.stringify(raw);
+  if (!alreadyKept) {
+    try {
+      await browser.storage.local.set({ [BACKUP_KEY]: { keptAt: new Date().toISOString(), reason: parsed.reason, value: raw } });
+    } catch {
+      kept = false;
+    }
   }
   const where = kept
     ? `A copy of what was stored is kept under "${BACKUP_KEY}" in Claimlens's local storage`

@@ -4,7 +4,7 @@
  * as callbacks. Page text is rendered as text (JSX escapes it), never as HTML.
  */
 import { useEffect, useRef } from 'preact/hooks';
-import type { Severity } from '../engine/types.ts';
+import type { CrossCheck, Severity } from '../engine/types.ts';
 
 export interface CardSource {
   /** Title of the source document. */
@@ -27,6 +27,10 @@ export interface ClaimCardProps {
   rule: CardRule;
   /** The words on the page that were flagged. */
   text: string;
+  /** The words that triggered the rule, as the matcher read them. */
+  why?: string;
+  /** Where the page's own ingredient list does not bear the claim out. */
+  crossChecks?: readonly CrossCheck[];
   /** 1-based position of this claim among the page's claims, and how many there are. */
   index: number;
   total: number;
@@ -92,8 +96,26 @@ export function ClaimCard(props: ClaimCardProps) {
       <dl class="facts">
         <dt>The claim</dt>
         <dd>{rule.claim}</dd>
+        {props.why && (
+          <>
+            <dt>Words that triggered it</dt>
+            <dd class="why">{props.why}</dd>
+          </>
+        )}
         <dt>Why it is doubtful</dt>
         <dd>{rule.explanation}</dd>
+        {props.crossChecks && props.crossChecks.length > 0 && (
+          <>
+            <dt>Against the ingredient list</dt>
+            <dd>
+              <ul class="cross-checks">
+                {props.crossChecks.map((c) => (
+                  <li key={`${c.kind}:${c.message}`}>{c.message}</li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        )}
         <dt>Ask the seller</dt>
         <dd class="ask">{rule.ask}</dd>
         <dt>{rule.sources.length === 1 ? 'Source' : 'Sources'}</dt>

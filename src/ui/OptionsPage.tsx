@@ -8,14 +8,14 @@ import { PausedSites } from './PausedSites.tsx';
 import { RuleToggles, type ToggleRule } from './RuleToggles.tsx';
 import { SettingsNotice } from './SettingsNotice.tsx';
 import { ThresholdPicker } from './ThresholdPicker.tsx';
-import { UserRulesEditor } from './UserRulesEditor.tsx';
+import { UserRulesEditor, type UserRulesProblems } from './UserRulesEditor.tsx';
 
 export interface OptionsPageProps {
   settings: Settings;
   /** Why the defaults are in force, when stored settings were unreadable. */
   notice: string | null;
   rules: readonly ToggleRule[];
-  userRules: { inForce: number; problems: string | null; example: string };
+  userRules: { inForce: number; problems: UserRulesProblems | null; example: string };
   /** The last outcome, announced politely: "Saved.", or an error. */
   status: string;
   onChange: (settings: Settings) => void;

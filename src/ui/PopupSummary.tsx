@@ -4,7 +4,7 @@
  * pauses Claimlens on the site. Presentational: the state comes in as props, every action goes out as a
  * callback. Empty states say exactly what is true: nothing found, paused, not scannable, or still scanning.
  */
-import { SEVERITIES, type Severity } from '../engine/types.ts';
+import { SEVERITIES, type QuietMention, type Severity } from '../engine/types.ts';
 import { groupFindings, sentenceExcerpt, verdictLine, type PageReport } from '../report/build-report.ts';
 import { CytokineFactsLabel } from './CytokineFactsLabel.tsx';
 import { VERDICTS, type CardRule } from './ClaimCard.tsx';
@@ -17,7 +17,15 @@ export type PopupState =
   /** The content script is there, and has not filed its first report yet. */
   | { kind: 'scanning'; site: string | null }
   | { kind: 'paused'; site: string }
-  | { kind: 'report'; report: PageReport; rules: Readonly<Record<string, CardRule>>; title: string; site: string | null };
+  | {
+      kind: 'report';
+      report: PageReport;
+      rules: Readonly<Record<string, CardRule>>;
+      /** Sentences with a rule's words that were left alone, and why. */
+      quiet: readonly QuietMention[];
+      title: string;
+      site: string | null;
+    };
 
 export type ExportFormat = 'markdown' | 'json';
 
@@ -33,6 +41,8 @@ export interface PopupSummaryProps {
   onPausedChange: (paused: boolean) => void;
   onExport: (format: ExportFormat, how: 'copy' | 'download') => void;
   onOpenOptions: () => void;
+  /** Opens the printable report of the page. */
+  onOpenReport: () => void;
 }
 
 export function PopupSummary(props: PopupSummaryProps) {
@@ -154,6 +164,22 @@ function ReportView(props: PopupSummaryProps & { state: Extract<PopupState, { ki
           )}
         </section>
       )}
+      {report.crossChecks.length > 0 && (
+        <section class="cross-checks" aria-labelledby="cross-checks-title">
+          <h2 id="cross-checks-title" class="section-title">
+            Against the ingredient list
+          </h2>
+          <ul class="cross-check-list">
+            {report.crossChecks.map((c) => (
+              <li key={`${c.ruleId}:${c.kind}:${c.message}`} class="cross-check">
+                <span class="cross-check-rule">{rules[c.ruleId]?.title ?? c.ruleId}</span>
+                <span class="cross-check-message">{c.message}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {props.state.quiet.length > 0 && <QuietMentions quiet={props.state.quiet} rules={rules} />}
       {summary.cytokineFacts && <CytokineFactsLabel facts={summary.cytokineFacts} />}
       <section class="export" aria-labelledby="export-title">
         <h2 id="export-title" class="section-title">
@@ -177,16 +203,48 @@ function ReportView(props: PopupSummaryProps & { state: Extract<PopupState, { ki
             Download
           </button>
         </div>
+        <div class="export-row">
+          <span class="export-format">Report</span>
+          <button type="button" onClick={props.onOpenReport}>
+            Open printable report
+          </button>
+        </div>
         <p class="export-status" role="status" aria-live="polite">
           {props.exportStatus ?? ''}
         </p>
       </section>
       <p class="rules-version">
         Rules version <code>{summary.rulesVersion}</code>
-        {summary.quietMentions > 0 && ` · ${summary.quietMentions} ${summary.quietMentions === 1 ? 'mention' : 'mentions'} left unflagged`}
       </p>
     </>
   );
+}
+
+/**
+ * Trust comes from seeing the reasoning: the sentences that carried a rule's words but were left alone,
+ * each with the reason. Collapsed, since the claims come first.
+ */
+function QuietMentions({ quiet, rules }: { quiet: readonly QuietMention[]; rules: Readonly<Record<string, CardRule>> }) {
+  return (
+    <details class="quiet">
+      <summary class="section-title">Mentioned, not flagged ({quiet.length})</summary>
+      <ul class="quiet-list">
+        {quiet.map((q, i) => (
+          <li key={i} class="quiet-item">
+            <q class="quiet-sentence">{excerpt(q.sentence, 160)}</q>
+            <span class="quiet-reason">
+              Left alone: {q.reason}
+              {rules[q.ruleId] && ` (${rules[q.ruleId]!.title})`}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+function excerpt(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
 
 function countLabel(severity: Severity): string {

@@ -4,13 +4,20 @@
  */
 import { useState } from 'preact/hooks';
 
+export interface UserRulesProblems {
+  /** E.g. "Not saved. Fix these and save again:". */
+  title: string;
+  /** One problem each, naming line, rule and field. */
+  lines: string[];
+}
+
 export interface UserRulesEditorProps {
   /** The rules in force, as saved. */
   saved: string;
   /** How many of the shopper's rules are in force. */
   inForce: number;
-  /** The compiler's problems with the last text saved (or with the saved text), one per line; null when none. */
-  problems: string | null;
+  /** The compiler's problems with the last text saved (or with the saved text), with a line saying which; null when none. */
+  problems: UserRulesProblems | null;
   example: string;
   onSave: (text: string) => void;
 }
@@ -47,9 +54,9 @@ export function UserRulesEditor({ saved, inForce, problems, example, onSave }: U
         />
         {problems && (
           <div class="problems" id="user-rules-problems">
-            <p class="problem-title">Not saved. Fix these and save again:</p>
+            <p class="problem-title">{problems.title}</p>
             <ul>
-              {problems.split('\n').map((line) => (
+              {problems.lines.map((line) => (
                 <li key={line}>{line}</li>
               ))}
             </ul>

@@ -2,7 +2,6 @@
 // an open claim card in its shadow root) on light and dark schemes, contrast included; and a shopper who
 // uses only the keyboard can walk a page's claims, open and close cards and work the popup.
 import { describe, expect, it } from 'vitest';
-import { AxePuppeteer } from '@axe-core/puppeteer';
 import type { Page } from 'puppeteer-core';
 import {
   cardText,
@@ -10,6 +9,7 @@ import {
   focusInCard,
   openPopup,
   scannerFindings,
+  seriousViolations,
   useExtensionBrowser,
   waitForCard,
   waitForHighlights,
@@ -18,17 +18,6 @@ import {
 
 const env = useExtensionBrowser();
 const SCHEMES = ['light', 'dark'] as const;
-
-/** Serious and critical violations only, as "rule: where" lines, so a failure says what to fix. */
-export async function seriousViolations(page: Page, include?: string): Promise<string[]> {
-  // @axe-core/puppeteer is typed against puppeteer, which we drive through puppeteer-core: the same API.
-  let axe = new AxePuppeteer(page as never);
-  if (include) axe = axe.include(include);
-  const results = await axe.analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 async function fixtureTab(name: string, scheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; tabId: number }> {
   const page = await env.browser().newPage();

@@ -39,6 +39,7 @@ describe('claim card', () => {
     expect(text).toContain('Living stem cells in the product');
     expect(text).toMatch(/“[^”]*live stem cells[^”]*”/);
     expect(text).toContain('Why it is doubtful');
+    expect(text).toMatch(/Words that triggered it\s+contains live stem cells/);
     expect(text).toContain('Ask the seller');
     expect(text).toContain('“there are no cells in the cream”');
     expect(await focusInCard(page)).toBe(true);

@@ -10,6 +10,8 @@ import {
   firefoxTabReport,
   focusInCard,
   highlightedTexts,
+  pressFirefoxShortcut,
+  recordFirefoxRequests,
   scannerFindings,
   useFirefoxBrowser,
   waitForCard,
@@ -68,6 +70,26 @@ describe('Firefox', () => {
     await page.keyboard.press('Escape');
     await waitForCard(page, false);
     expect(await cardText(page)).toBeNull();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('Alt+Shift+N / Alt+Shift+P, Firefox\'s own shortcuts, show the first and then the last claim with focus in the card', async () => {
+    const { page, errors } = await openFixture('stem-cell-serum.html');
+    await waitForHighlights(page);
+    await page.bringToFront();
+    const inPageOrder = scannerFindings('stem-cell-serum.html', { pageOrder: true });
+    const total = inPageOrder.length;
+    // The command goes to the background event page, which sends it to the active tab's top frame.
+    await pressFirefoxShortcut(env.browser(), 'Alt+Shift+N');
+    await cardShows(page, `1 / ${total}`);
+    expect(await cardText(page)).toContain(inPageOrder[0]![1]);
+    expect(await focusInCard(page)).toBe(true);
+    await pressFirefoxShortcut(env.browser(), 'Alt+Shift+P');
+    await cardShows(page, `${total} / ${total}`);
+    expect(await cardText(page)).toContain(inPageOrder[total - 1]![1]);
+    await page.keyboard.press('Escape');
+    await waitForCard(page, false);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -131,6 +153,38 @@ describe('Firefox', () => {
     expect(await highlightedTexts(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  // Firefox's MV3 content scripts fetch as the page (its principal, its CORS), so a content script's request
+  // to the page's own server cannot be told from the page's; that case is covered in Chrome
+  // (network.test.ts attributes by isolated world) and by the bundle check there, which both builds share.
+  it('makes no request of its own while scanning and carding the fixture pages: none as the add-on, none but the pages\' own', async () => {
+    const recorder = await recordFirefoxRequests(env.browser());
+    const origin = new URL(env.server().url('')).origin;
+    for (const fixture of ['stem-cell-serum.html', 'cytokine-serum.html', 'plain-moisturiser.html', 'shadow-and-frame.html']) {
+      const { page, errors } = await openFixture(fixture);
+      await firefoxTabReport(env.browser(), page.url());
+      if (fixture !== 'plain-moisturiser.html') {
+        await waitForHighlights(page);
+        const [first] = await highlightedTexts(page);
+        const { x, y } = await claimPoint(page, first![1]);
+        await page.mouse.click(x, y);
+        await waitForCard(page);
+      }
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+    const seen = await recorder.read();
+    // The recorder did listen: the fixture pages' own loads are there, triggered by the pages.
+    expect(seen.filter((r) => r.url.startsWith(origin) && !r.ours).length).toBeGreaterThanOrEqual(4);
+    expect(seen.filter((r) => r.ours)).toEqual([]);
+    // Firefox's own housekeeping (remote settings) runs as the system; everything a page, frame or script
+    // in one started went to the fixture server.
+    expect(seen.filter((r) => !r.triggeredBy.includes('[System Principal]') && !r.url.startsWith(origin))).toEqual([]);
+    // And it would have seen ours: a request opened as the add-on is attributed to it.
+    await recorder.probe(`${origin}/favicon.ico?probe`);
+    expect((await recorder.read()).filter((r) => r.ours).map((r) => r.url)).toEqual([`${origin}/favicon.ico?probe`]);
+    await recorder.stop();
   });
 
   it('remembers "not a claim? hide it" across a reload (Firefox\'s storage.local)', async () => {

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { AxePuppeteer } from '@axe-core/puppeteer';
 import { afterAll, beforeAll } from 'vitest';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
@@ -358,40 +359,144 @@ interface BidiConnection {
 }
 
 /**
- * What the add-on's background filed for the tab showing `url` in Firefox: its storage.session report and
- * the tab's badge, as the popup would read them. BiDi may not open moz-extension:// pages or reach the event
- * page, so this evaluates in Firefox's own privileged window (allowed by --remote-allow-system-access) and
- * reads the add-on's session storage and action state there, through Firefox's internal modules.
+ * Evaluates `expression` (a string of JS returning a string, or a promise of one) in Firefox's own privileged
+ * browser window, allowed by --remote-allow-system-access. BiDi may not open moz-extension:// pages or reach
+ * the add-on's event page, so this is where a test can see what the toolbar and the add-on's storage hold.
  */
-export async function firefoxTabReport(browser: Browser, url: string): Promise<{ tabId: number; findings: unknown[]; badge: string }> {
+async function inFirefoxChrome(browser: Browser, expression: string): Promise<string> {
   const connection = (browser as unknown as { connection: BidiConnection }).connection;
   const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as { contexts: { context: string }[] };
   const context = tree.contexts[0]?.context;
   if (!context) throw new Error('Firefox exposed no chrome-scope window: was it launched with --remote-allow-system-access?');
-  const expression = `(async (url, id) => {
-    const extension = WebExtensionPolicy.getByID(id).extension;
-    const { extensionStorageSession } = ChromeUtils.importESModule('resource://gre/modules/ExtensionStorage.sys.mjs');
-    const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
-    const global = ExtensionParent.apiManager.global;
-    for (;;) {
-      const all = await extensionStorageSession.get(extension, null);
-      for (const [key, held] of Object.entries(all)) {
-        const report = held.deserialize(globalThis);
-        if (report.url !== url) continue;
-        const tabId = Number(key.slice('tab:'.length));
-        const badge = global.browserActionFor(extension).action.getProperty(global.tabTracker.getTab(tabId), 'badgeText');
-        return JSON.stringify({ tabId, findings: report.findings, badge });
-      }
-      await new Promise((ok) => setTimeout(ok, 50));
-    }
-  })(${JSON.stringify(url)}, ${JSON.stringify(FIREFOX_ADDON_ID)})`;
   const evaluated = (await connection.send('script.evaluate', { target: { context }, expression, awaitPromise: true })).result as {
     type: string;
     result?: { value?: string };
     exceptionDetails?: { text: string };
   };
   if (evaluated.type !== 'success' || typeof evaluated.result?.value !== 'string') {
-    throw new Error(`Reading the add-on's report in Firefox failed: ${evaluated.exceptionDetails?.text ?? JSON.stringify(evaluated)}`);
+    throw new Error(`Evaluating in Firefox's browser window failed: ${evaluated.exceptionDetails?.text ?? JSON.stringify(evaluated)}`);
   }
-  return JSON.parse(evaluated.result.value) as { tabId: number; findings: unknown[]; badge: string };
+  return evaluated.result.value;
+}
+
+/**
+ * What the add-on's background filed for the tab showing `url` in Firefox: its storage.session report and
+ * the tab's badge, as the popup would read them, through Firefox's internal extension modules.
+ */
+export async function firefoxTabReport(browser: Browser, url: string): Promise<{ tabId: number; findings: unknown[]; badge: string }> {
+  const json = await inFirefoxChrome(
+    browser,
+    `(async (url, id) => {
+      const extension = WebExtensionPolicy.getByID(id).extension;
+      const { extensionStorageSession } = ChromeUtils.importESModule('resource://gre/modules/ExtensionStorage.sys.mjs');
+      const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+      const global = ExtensionParent.apiManager.global;
+      for (;;) {
+        const all = await extensionStorageSession.get(extension, null);
+        for (const [key, held] of Object.entries(all)) {
+          const report = held.deserialize(globalThis);
+          if (report.url !== url) continue;
+          const tabId = Number(key.slice('tab:'.length));
+          const badge = global.browserActionFor(extension).action.getProperty(global.tabTracker.getTab(tabId), 'badgeText');
+          return JSON.stringify({ tabId, findings: report.findings, badge });
+        }
+        await new Promise((ok) => setTimeout(ok, 50));
+      }
+    })(${JSON.stringify(url)}, ${JSON.stringify(FIREFOX_ADDON_ID)})`,
+  );
+  return JSON.parse(json) as { tabId: number; findings: unknown[]; badge: string };
+}
+
+/**
+ * Presses one of the add-on's keyboard shortcuts in Firefox (`key` as in the manifest's suggested_key, e.g.
+ * 'Alt+Shift+N'): fires the <key> Firefox registered for it in the browser window, as the keystroke would,
+ * so commands.onCommand runs in the background with the active tab. Synthesized page input never reaches
+ * the browser window's shortcuts.
+ */
+export async function pressFirefoxShortcut(browser: Browser, key: string): Promise<void> {
+  const parts = key.split('+');
+  const letter = parts.pop()!;
+  const modifiers = parts.map((m) => m.toLowerCase()).sort().join(',');
+  await inFirefoxChrome(
+    browser,
+    `((id, letter, modifiers) => {
+      const keyset = document.getElementById('ext-keyset-id-' + id.replace(/[^a-z0-9_-]/gi, '_'));
+      const match = [...(keyset?.querySelectorAll('key') ?? [])].find((k) =>
+        k.getAttribute('key') === letter && (k.getAttribute('modifiers') ?? '').split(',').sort().join(',') === modifiers);
+      if (!match) throw new Error('Firefox registered no shortcut ' + modifiers + '+' + letter + ' for ' + id);
+      match.doCommand();
+      return 'pressed';
+    })(${JSON.stringify(FIREFOX_ADDON_ID)}, ${JSON.stringify(letter)}, ${JSON.stringify(modifiers)})`,
+  );
+}
+
+/** One HTTP request Firefox made, with who triggered it. */
+export interface FirefoxRequest {
+  url: string;
+  /** Origin of the principal that triggered the load (for a content script: its expanded principal's parts). */
+  triggeredBy: string[];
+  /** Whether that principal is the add-on's own (its moz-extension:// origin, or an expanded principal holding it). */
+  ours: boolean;
+}
+
+/**
+ * Records every HTTP(S) request the whole Firefox makes from now on, in its parent process (where every
+ * channel passes, whichever page, frame, content script or event page started it), each attributed by its
+ * triggering principal. `probe(url)` opens a request as the add-on itself, to show the recorder sees ours.
+ */
+export async function recordFirefoxRequests(browser: Browser): Promise<{
+  read: () => Promise<FirefoxRequest[]>;
+  probe: (url: string) => Promise<void>;
+  stop: () => Promise<void>;
+}> {
+  const key = `__claimlensRequests${Date.now()}`;
+  await inFirefoxChrome(
+    browser,
+    `((key, id) => {
+      const ours = WebExtensionPolicy.getByID(id).mozExtensionHostname;
+      const parts = (p) => p.isExpandedPrincipal ? p.QueryInterface(Ci.nsIExpandedPrincipal).allowlist : [p];
+      const seen = [];
+      const observer = { observe(subject) {
+        const channel = subject.QueryInterface(Ci.nsIHttpChannel);
+        const principal = channel.loadInfo.triggeringPrincipal;
+        const origins = parts(principal).map((p) => p.origin);
+        seen.push({ url: channel.URI.spec, triggeredBy: origins, ours: parts(principal).some((p) => p.addonId === id || p.origin === 'moz-extension://' + ours) });
+      } };
+      Services.obs.addObserver(observer, 'http-on-modify-request');
+      window[key] = { seen, observer };
+      return 'recording';
+    })(${JSON.stringify(key)}, ${JSON.stringify(FIREFOX_ADDON_ID)})`,
+  );
+  return {
+    read: async () => JSON.parse(await inFirefoxChrome(browser, `JSON.stringify(window[${JSON.stringify(key)}].seen)`)) as FirefoxRequest[],
+    probe: async (url) => {
+      await inFirefoxChrome(
+        browser,
+        `new Promise((resolve, reject) => {
+          const { NetUtil } = ChromeUtils.importESModule('resource://gre/modules/NetUtil.sys.mjs');
+          const channel = NetUtil.newChannel({
+            uri: ${JSON.stringify(url)},
+            loadingPrincipal: WebExtensionPolicy.getByID(${JSON.stringify(FIREFOX_ADDON_ID)}).extension.principal,
+            securityFlags: Ci.nsILoadInfo.SEC_ALLOW_CROSS_ORIGIN_SEC_CONTEXT_IS_NULL,
+            contentPolicyType: Ci.nsIContentPolicy.TYPE_FETCH,
+          });
+          NetUtil.asyncFetch(channel, (stream, status) => (Components.isSuccessCode(status) ? resolve('fetched') : reject(new Error('status ' + status))));
+        })`,
+      );
+    },
+    stop: async () => {
+      await inFirefoxChrome(browser, `(Services.obs.removeObserver(window[${JSON.stringify(key)}].observer, 'http-on-modify-request'), delete window[${JSON.stringify(key)}], 'stopped')`);
+    },
+  };
+}
+
+/** Serious and critical violations only, as "rule: where" lines, so a failure says what to fix. */
+export async function seriousViolations(page: Page, include?: string): Promise<string[]> {
+  // @axe-core/puppeteer is typed against puppeteer, which we drive through puppeteer-core: the same API.
+  let axe = new AxePuppeteer(page as never);
+  if (include) axe = axe.include(include);
+  const results = await axe.analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }

@@ -82,6 +82,11 @@ describe('popup', () => {
     const groups = await popup.$$eval('.rule-group .rule-name', (els) => els.map((e) => e.textContent));
     expect(groups).toContain('Living stem cells in the product');
     expect(new Set(groups).size).toBe(groups.length);
+    // The mentions left alone are listed with their reasons, as many as the scanner counts.
+    const { quietMentions } = scannerReport('stem-cell-serum.html').summary as { quietMentions: number };
+    expect(quietMentions).toBeGreaterThan(0);
+    expect(await popup.$eval('.quiet summary', (el) => el.textContent)).toBe(`Mentioned, not flagged (${quietMentions})`);
+    expect(await popup.$$eval('.quiet-reason', (els) => els.every((e) => /^Left alone: .+/.test(e.textContent ?? '')))).toBe(true);
     // No Cytokine Facts label on a page that names no cytokine.
     expect(await popup.$('.facts-label')).toBeNull();
     const { rulesVersion } = scannerReport('stem-cell-serum.html').summary as { rulesVersion: string };

@@ -15,6 +15,10 @@ const RULES_DIR = 'tests/fixtures/rules';
 const ruleSet = compileSources(readRuleSources(RULES_DIR)).ruleSet;
 /** A conditioned-media serum that lists a dozen cytokines, most of them inflammatory (as in seed 003). */
 const CYTOKINES = 'tests/fixtures/cytokine-serum.html';
+/** A cream claiming live stem cells at 10% whose list names only an apple cell culture extract, after Phenoxyethanol. */
+const APPLE = 'tests/fixtures/apple-stem-cell-cream.html';
+/** A serum claiming EGF whose list supports it with sh-Oligopeptide-1. */
+const EGF = 'tests/fixtures/egf-serum.html';
 // Each case starts Node and loads compromise (about a second); several cases run the bin more than once.
 vi.setConfig({ testTimeout: 30_000 });
 
@@ -27,7 +31,8 @@ function scan(args: string[], input?: string, options: { builtIn?: boolean } = {
   const result = spawnSync(process.execPath, ['bin/claimlens.mjs', ...args, ...rules], {
     input: input ?? '',
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
+    // A fixed clock, so a report's "Scanned" line is exact.
+    env: { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: '1796120100' },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -59,6 +64,13 @@ describe('claimlens scan', () => {
         '    Grows new tissue [grows-new-tissue]',
         '      › Helps the skin [grow new tissue] for visible volume',
         '',
+        // The page's own ingredient list names only an apple cell culture extract.
+        '  INGREDIENT LIST (1 mismatch)',
+        '    Living stem cells in the product [living-stem-cells] stem-cells-only-plant-culture',
+        '      The page claims stem cells, but the only cell-derived ingredient it lists is a plant cell',
+        '      culture extract (Malus Domestica Fruit Cell Culture Extract): it holds no living cells and no',
+        '      human stem cells.',
+        '',
       ].join('\n'),
     );
   });
@@ -89,6 +101,16 @@ describe('claimlens scan', () => {
     });
     // The page names no cytokine: an empty list and no label, not a label of zeros.
     expect(serum.cytokines).toEqual([]);
+    expect(serum.crossChecks).toEqual([
+      {
+        ruleId: 'living-stem-cells',
+        kind: 'stem-cells-only-plant-culture',
+        ingredients: ['Malus Domestica Fruit Cell Culture Extract'],
+        message:
+          'The page claims stem cells, but the only cell-derived ingredient it lists is a plant cell culture extract (Malus Domestica Fruit Cell Culture Extract): it holds no living cells and no human stem cells.',
+      },
+    ]);
+    expect(plain.crossChecks).toEqual([]);
     expect(plain.findings).toEqual([]);
     expect(plain.cytokines).toEqual([]);
     expect(plain.summary.worst).toBeNull();
@@ -196,12 +218,64 @@ describe('claimlens scan', () => {
     const { code, stdout } = scan(['scan', '--format', 'md', FIXTURE]);
     expect(code).toBe(0);
     const rule = ruleSet.rules.find((r) => r.id === 'living-stem-cells')!;
-    expect(stdout.startsWith(`# Claimlens report\n\n- **Page:** tests/fixtures/stem-cell-serum.html\n- **Rules version:** \`${ruleSet.version}\`\n- **Claims flagged:** 4 (1 misleading, 2 unsupported, 1 risky)\n`)).toBe(true);
+    expect(stdout.startsWith(`# Claimlens report\n\n- **Page:** tests/fixtures/stem-cell-serum.html\n- **Title:** Renewa Stem Cell Serum – Lumière Labs\n- **Scanned:** 2026-12-01 10:15 UTC\n- **Rules version:** \`${ruleSet.version}\`\n- **Claims flagged:** 4 (1 misleading, 2 unsupported, 1 risky)\n`)).toBe(true);
     expect(stdout).toContain('## Misleading\n\n### Living stem cells in the product (`living-stem-cells`)\n\n> Our breakthrough formula contains **live stem cells** that renew your skin overnight.\n');
     expect(stdout).toContain(`**Ask the seller:** ${rule.ask.replace(/([?()])/g, (c) => (c === '?' ? c : `\\${c}`))}`);
     expect(stdout).toContain(
       "**Sources:** “Cytokine Facts” & Actual Products \\(Part 5 of a series, with readers' comments\\) (003_072484d7e9901298.txt): “there are no cells in the cream”",
     );
+  });
+
+  it('reports the cross-checks of a page against its own ingredient list in the JSON contract', () => {
+    const { code, stdout, stderr } = scan(['scan', '--json', APPLE, EGF, 'tests/fixtures/plain-moisturiser.html']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const [apple, egf, plain] = stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as any);
+    expect(Object.keys(apple)).toEqual(['input', 'findings', 'cytokines', 'crossChecks', 'summary']);
+    for (const c of apple.crossChecks) expect(Object.keys(c)).toEqual(['ruleId', 'kind', 'ingredients', 'message']);
+    expect(apple.crossChecks.map((c: any) => [c.ruleId, c.kind, c.ingredients])).toEqual([
+      ['living-stem-cells', 'stem-cells-only-plant-culture', ['Malus Domestica Fruit Cell Culture Extract']],
+      ['living-stem-cells', 'concentration-unlikely', ['Malus Domestica Fruit Cell Culture Extract']],
+    ]);
+    expect(apple.crossChecks[1].message).toContain('"10% stem cell extract"');
+    expect(apple.crossChecks[1].message).toContain('listed after Phenoxyethanol, which the EU allows at no more than 1%');
+    // Each cross-check's rule is one of the page's findings, and each ingredient is written so in the page's list.
+    const text = extractText(parseHTML(readFileSync(APPLE, 'utf8')).document.body as unknown as Node).text;
+    for (const c of apple.crossChecks) {
+      expect(apple.findings.map((f: any) => f.ruleId)).toContain(c.ruleId);
+      for (const name of c.ingredients) expect(text).toContain(name);
+    }
+    // The EGF serum's list holds sh-Oligopeptide-1, the EGF its claim names: nothing to report.
+    expect(egf.findings.length).toBeGreaterThan(0);
+    expect(egf.crossChecks).toEqual([]);
+    expect(plain.crossChecks).toEqual([]);
+  });
+
+  it('writes the cross-checks into the Markdown report, and leaves the section out when there are none', () => {
+    const { code, stdout } = scan(['scan', '--format', 'md', APPLE]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('- **Mentioned, not flagged:** 0\n- **Ingredient-list cross-checks:** 2\n');
+    expect(stdout).toContain(
+      '## Claims against the ingredient list\n\n- **Living stem cells in the product** (`living-stem-cells`, `stem-cells-only-plant-culture`): The page claims stem cells, but the only cell-derived ingredient it lists is a plant cell culture extract \\(Malus Domestica Fruit Cell Culture Extract\\): it holds no living cells and no human stem cells. Ingredients: Malus Domestica Fruit Cell Culture Extract.\n- **Living stem cells in the product** (`living-stem-cells`, `concentration-unlikely`): The page claims "10% stem cell extract"',
+    );
+    const egf = scan(['scan', '--format', 'md', EGF]).stdout;
+    expect(egf).not.toContain('## Claims against the ingredient list');
+    expect(egf).not.toContain('Ingredient-list cross-checks');
+  });
+
+  it('finds no cross-checks with a rules folder that has no INCI lexicon', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimlens-cli-noinci-'));
+    try {
+      cpSync(RULES_DIR, dir, { recursive: true });
+      rmSync(join(dir, 'lexicons', 'inci.yaml'));
+      const { code, stdout } = scan(['scan', '--json', APPLE, '--rules', dir], undefined, { builtIn: true });
+      expect(code).toBe(0);
+      const report = JSON.parse(stdout) as { findings: unknown[]; crossChecks: unknown[] };
+      expect(report.findings.length).toBeGreaterThan(0);
+      expect(report.crossChecks).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reads plain text from standard input with --text -', () => {

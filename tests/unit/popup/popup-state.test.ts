@@ -5,6 +5,7 @@ import { loadPopupState } from '../../../src/popup/popup-state.ts';
 import { clearTab, fileTabReport } from '../../../src/background/tab-badge.ts';
 import { BADGE_COLOURS, readTabReport } from '../../../src/background/tab-reports.ts';
 import type { PageScanned } from '../../../src/messages.ts';
+import { cytokineLexicon, inciLexicon } from 'virtual:claimlens/rules';
 
 function fakeBrowser(options: { answers?: boolean; status?: string } = {}) {
   const session = new Map<string, unknown>();
@@ -46,19 +47,17 @@ const scan = (overrides: Partial<PageScanned> = {}): PageScanned => ({
   rules: {},
   quiet: [],
   cytokines: ['il-6', 'egf', 'il-6'],
+  ingredientList: null,
+  inList: [],
   ...overrides,
 });
-const lexicon = {
-  entries: [
-    { id: 'il-6', name: 'IL-6', class: 'pro-inflammatory' as const, aliases: [], sources: [] },
-    { id: 'egf', name: 'EGF', class: 'growth-factor' as const, aliases: [], sources: [] },
-  ],
-};
+// The built-in lexicons: the cytokine names and the INCI classes the extension ships with.
+const LEXICONS = { cytokines: cytokineLexicon, inci: inciLexicon };
 
 describe('fileTabReport', () => {
   it('keeps the report with the cytokines listed once each, and badges the flagged count in the worst colour', async () => {
     const { browser, badge } = fakeBrowser();
-    await fileTabReport(browser, 7, scan(), lexicon as never);
+    await fileTabReport(browser, 7, scan(), LEXICONS);
     const report = await readTabReport(browser, 7);
     expect(report?.cytokines).toEqual([
       { id: 'il-6', name: 'IL-6', class: 'pro-inflammatory', mentions: 2 },
@@ -66,13 +65,34 @@ describe('fileTabReport', () => {
     ]);
     expect(badge.text.get(7)).toBe('2');
     expect(badge.colour.get(7)).toBe(BADGE_COLOURS.unsupported);
+    expect(report?.crossChecks).toEqual([]);
+  });
+
+  it('reads the claims against the ingredient list, leaving out the claims the list itself makes', async () => {
+    const { browser } = fakeBrowser();
+    const claim = { ruleId: 'living-stem-cells', severity: 'misleading' as const, text: 'live stem cells', start: 0, end: 15, sentence: 'Packed with live stem cells.', why: 'live stem cells' };
+    const list = {
+      start: 100,
+      end: 160,
+      heading: 'Ingredients:',
+      ingredients: [
+        { position: 1, name: 'Aqua', start: 100, end: 104, normalised: 'aqua', mayContain: false },
+        { position: 2, name: 'Malus Domestica Fruit Cell Culture Extract', start: 106, end: 148, normalised: 'malus domestica fruit cell culture extract', mayContain: false },
+      ],
+    };
+    const answer = await fileTabReport(browser, 8, scan({ findings: [claim], ingredientList: list, inList: [] }), LEXICONS);
+    expect(answer.crossChecks.map((c) => c.kind)).toEqual(['stem-cells-only-plant-culture']);
+    expect((await readTabReport(browser, 8))?.crossChecks).toEqual(answer.crossChecks);
+    // The same words inside the list itself are the list naming its actives: nothing to check.
+    const inside = await fileTabReport(browser, 8, scan({ findings: [claim], ingredientList: list, inList: [0] }), LEXICONS);
+    expect(inside.crossChecks).toEqual([]);
   });
 
   it('clears the badge when nothing is flagged, and on navigation', async () => {
     const { browser, badge } = fakeBrowser();
-    await fileTabReport(browser, 7, scan({ findings: [] }), lexicon as never);
+    await fileTabReport(browser, 7, scan({ findings: [] }), LEXICONS);
     expect(badge.text.get(7)).toBe('');
-    await fileTabReport(browser, 7, scan(), lexicon as never);
+    await fileTabReport(browser, 7, scan(), LEXICONS);
     await clearTab(browser, 7);
     expect(badge.text.get(7)).toBe('');
     expect(await readTabReport(browser, 7)).toBeUndefined();
@@ -82,7 +102,7 @@ describe('fileTabReport', () => {
 describe('loadPopupState', () => {
   it('shows the filed report', async () => {
     const { browser } = fakeBrowser();
-    await fileTabReport(browser, 3, scan(), lexicon as never);
+    await fileTabReport(browser, 3, scan(), LEXICONS);
     const state = await loadPopupState(browser, 3);
     expect(state.kind).toBe('report');
     if (state.kind !== 'report') return;
@@ -93,7 +113,7 @@ describe('loadPopupState', () => {
 
   it('is paused when the page said so', async () => {
     const { browser } = fakeBrowser();
-    await fileTabReport(browser, 3, scan({ status: 'paused', findings: [] }), lexicon as never);
+    await fileTabReport(browser, 3, scan({ status: 'paused', findings: [] }), LEXICONS);
     expect(await loadPopupState(browser, 3)).toEqual({ kind: 'paused', site: 'shop.example' });
   });
 

@@ -90,6 +90,16 @@ describe('loadSettings', () => {
     expect(data.get(SETTINGS_KEY)).toEqual(raw);
   });
 
+  it('writes the backup once, however often the unreadable settings are loaded', async () => {
+    const { browser, data } = fakeStorage({ [SETTINGS_KEY]: 'garbage' });
+    const set = vi.spyOn(browser.storage.local, 'set');
+    await loadSettings(browser);
+    const first = data.get(BACKUP_KEY);
+    await loadSettings(browser);
+    expect(set).toHaveBeenCalledTimes(1);
+    expect(data.get(BACKUP_KEY)).toEqual(first);
+  });
+
   it('says a newer version wrote the settings when it did', async () => {
     const { browser } = fakeStorage({ [SETTINGS_KEY]: { version: 7 } });
     expect((await loadSettings(browser)).notice).toContain('newer version of Claimlens (settings version 7)');

@@ -41,6 +41,23 @@ describe('ClaimCard', () => {
     }
   });
 
+  it('shows the words that triggered the rule', () => {
+    const { card } = renderCard({ why: 'contains live stem cells' });
+    const terms = [...card.querySelectorAll('dt')].map((dt) => dt.textContent);
+    expect(terms).toContain('Words that triggered it');
+    expect(card.querySelector('.why')!.textContent).toBe('contains live stem cells');
+    document.body.innerHTML = '';
+    expect(renderCard().card.querySelector('.why')).toBeNull();
+  });
+
+  it('names a rule of the shopper\'s as theirs, quoting their citation only when there is one', () => {
+    const own = { ...RULE, sources: [{ title: 'Your rule', seed: '', anchor: '' }] };
+    expect(renderCard({ rule: own }).card.querySelector('.sources')!.textContent).toBe('Your rule');
+    document.body.innerHTML = '';
+    const cited = { ...RULE, sources: [{ title: 'Your rule', seed: '', anchor: 'My own note' }] };
+    expect(renderCard({ rule: cited }).card.querySelector('.sources')!.textContent).toBe('Your rule: “My own note”');
+  });
+
   it('is a labelled dialog described by its verdict', () => {
     const { card } = renderCard();
     expect(card.getAttribute('aria-labelledby')).toBe('claimlens-card-title');

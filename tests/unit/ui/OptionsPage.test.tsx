@@ -136,13 +136,14 @@ describe('your own rules', () => {
   });
 
   it('shows each problem, naming line and field, tied to the text area', () => {
-    const problems = 'line 3: rule "mine", field "severity": must be one of misleading, unsupported, risky, context\nline 9: rule "mine", field "aks": is not a known field; did you mean "ask"?';
-    const { container, byLabel } = renderPage({ userRules: { inForce: 1, problems, example: EXAMPLE_USER_RULE } });
+    const lines = ['line 3: rule "mine", field "severity": must be one of misleading, unsupported, risky, context', 'line 9: rule "mine", field "aks": is not a known field; did you mean "ask"?'];
+    const { container, byLabel } = renderPage({ userRules: { inForce: 1, problems: { title: 'Not saved. Fix these and save again:', lines }, example: EXAMPLE_USER_RULE } });
     const area = byLabel<HTMLTextAreaElement>('Rules (YAML)');
     expect(area.getAttribute('aria-invalid')).toBe('true');
     const described = area.getAttribute('aria-describedby')!.split(' ').map((id) => container.querySelector(`#${id}`)!.textContent).join(' ');
     expect(described).toContain('line 3: rule "mine", field "severity"');
-    expect([...container.querySelectorAll('.problems li')].map((li) => li.textContent)).toEqual(problems.split('\n'));
+    expect([...container.querySelectorAll('.problems li')].map((li) => li.textContent)).toEqual(lines);
+    expect(container.querySelector('.problem-title')!.textContent).toBe('Not saved. Fix these and save again:');
   });
 
   it('keeps the draft after a refused save', () => {
@@ -189,7 +190,7 @@ describe('the page', () => {
     const { container } = renderPage({
       notice: 'Your saved settings could not be read.',
       settings: { ...DEFAULT_SETTINGS, pausedSites: ['shop.example.com'] },
-      userRules: { inForce: 0, problems: 'line 1: rule "x", field "id": bad', example: EXAMPLE_USER_RULE },
+      userRules: { inForce: 0, problems: { title: 'Not saved.', lines: ['line 1: rule "x", field "id": bad'] }, example: EXAMPLE_USER_RULE },
     });
     const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
     expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);

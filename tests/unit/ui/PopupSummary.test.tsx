@@ -7,7 +7,7 @@ import { act } from 'preact/test-utils';
 import axe from 'axe-core';
 import { PopupSummary, type PopupState, type PopupSummaryProps } from '../../../src/ui/PopupSummary.tsx';
 import { buildReport } from '../../../src/report/build-report.ts';
-import type { Finding } from '../../../src/engine/types.ts';
+import type { Finding, QuietMention } from '../../../src/engine/types.ts';
 import type { CardRule } from '../../../src/ui/ClaimCard.tsx';
 
 const rule = (id: string, severity: CardRule['severity'], title: string): CardRule => ({
@@ -36,11 +36,16 @@ const FINDINGS = [
   finding('living-stem-cells', '<img src=x onerror=alert(1)> holds living stem cells', 'holds living stem cells'),
 ];
 
-function reportState(findings = FINDINGS, cytokines: Parameters<typeof buildReport>[3] = []): PopupState {
+const QUIET: QuietMention[] = [
+  { ruleId: 'living-stem-cells', start: 0, end: 40, sentence: 'Does this cream contain live stem cells?', set: 'question', reason: 'a question, not a claim' },
+];
+
+function reportState(findings = FINDINGS, cytokines: Parameters<typeof buildReport>[3] = [], quiet: QuietMention[] = []): PopupState {
   return {
     kind: 'report',
-    report: buildReport('https://shop.example/serum', { findings, quiet: [] }, { version: 'abc123def456' }, cytokines),
+    report: buildReport('https://shop.example/serum', { findings, quiet }, { version: 'abc123def456' }, cytokines),
     rules: RULES,
+    quiet,
     title: 'Serum',
     site: 'shop.example',
   };
@@ -49,7 +54,7 @@ function reportState(findings = FINDINGS, cytokines: Parameters<typeof buildRepo
 function renderPopup(props: Partial<PopupSummaryProps> = {}) {
   const container = document.createElement('div');
   document.body.append(container);
-  const callbacks = { onOpenClaim: vi.fn(), onPausedChange: vi.fn(), onExport: vi.fn(), onOpenOptions: vi.fn() };
+  const callbacks = { onOpenClaim: vi.fn(), onPausedChange: vi.fn(), onExport: vi.fn(), onOpenOptions: vi.fn(), onOpenReport: vi.fn() };
   void act(() => render(<PopupSummary state={reportState()} paused={false} notice={null} exportStatus={null} {...callbacks} {...props} />, container));
   const button = (label: string, within: ParentNode = container) => [...within.querySelectorAll('button')].find((b) => b.textContent?.trim() === label)!;
   return { container, button, ...callbacks };
@@ -110,6 +115,17 @@ describe('PopupSummary', () => {
     expect(bar.getAttribute('aria-label')).toContain('balanced');
     expect((label.querySelector('.balance-pro') as HTMLElement).style.width).toBe('50%');
     expect(label.querySelector('.facts-note')!.textContent).toContain('A listing is not a measurement');
+  });
+
+  it('lists the mentions it left alone, each with the reason and the rule, collapsed under the claims', () => {
+    expect(renderPopup().container.querySelector('.quiet')).toBeNull();
+    document.body.innerHTML = '';
+    const { container } = renderPopup({ state: reportState(FINDINGS, [], QUIET) });
+    const quiet = container.querySelector('details.quiet')!;
+    expect(quiet.hasAttribute('open')).toBe(false);
+    expect(quiet.querySelector('summary')!.textContent).toBe('Mentioned, not flagged (1)');
+    expect(quiet.querySelector('.quiet-sentence')!.textContent).toBe('Does this cream contain live stem cells?');
+    expect(quiet.querySelector('.quiet-reason')!.textContent).toBe('Left alone: a question, not a claim (Living stem cells in the product)');
   });
 
   it('sends exports out as format and how', () => {
