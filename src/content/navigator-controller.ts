@@ -50,7 +50,8 @@ export class NavigatorController {
 
   /** Says what choosing a claim did, in the live region. */
   say(message: string): void {
-    this.message = message;
+    // The same words twice would not be announced again: a no-break space makes them new to the live region.
+    this.message = message && message === this.message ? `${message}\u00a0` : message;
     if (this.slot?.firstChild) this.render();
   }
 

@@ -134,6 +134,17 @@ describe('findings navigator', () => {
     expect(items.map((i) => i.note)).toEqual(['', ...Array<string>(items.length - 1).fill('In a hidden section')]);
     expect(await page.evaluate(() => document.querySelector('claimlens-host')!.shadowRoot!.querySelector('.navigator-panel')!.getAttribute('aria-labelledby'))).toBe('claimlens-navigator-title');
 
+    // Click-through beside the small bar, though the open panel makes the navigator's box wider.
+    const beside = await page.evaluate(() => {
+      const root = document.querySelector('claimlens-host')!.shadowRoot!;
+      const bar = root.querySelector('.navigator-bar')!.getBoundingClientRect();
+      const panel = root.querySelector('.navigator-panel')!.getBoundingClientRect();
+      const x = (panel.left + bar.left) / 2;
+      return { inside: x > root.querySelector('.navigator')!.getBoundingClientRect().left, hit: document.elementFromPoint(x, bar.top + bar.height / 2)?.localName };
+    });
+    expect(beside.inside).toBe(true);
+    expect(beside.hit).toBe('main');
+
     // Esc closes the list and gives focus back to the launcher.
     await page.keyboard.press('Escape');
     await inRoot(page, `return !root.querySelector('.navigator-panel') && root.activeElement?.classList.contains('navigator-launcher');`);
