@@ -24,6 +24,7 @@ import { scanRoot, type MatchAnswer, type RootScan } from './scan-root.ts';
 import { watchChanges } from './watch-changes.ts';
 import { CardController } from './card-controller.ts';
 import { NavigatorController } from './navigator-controller.ts';
+import { loadCorner, saveCorner } from './navigator-corner.ts';
 import { revealRange, whenShown } from '../dom/reveal-hidden.ts';
 import { loadHiddenClaims, saveHiddenClaims } from './hidden-claims.ts';
 
@@ -84,7 +85,18 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
     crossChecksFor: (entry) => crossChecks.filter((c) => c.ruleId === entry.finding.ruleId),
   });
   // Frames scan and card their own claims, but one launcher per page is enough: the top frame's.
-  const findingsNav = window === window.top ? new NavigatorController(uiHost, { onChoose: (entry) => void choose(entry).catch(() => undefined) }, guard) : undefined;
+  const findingsNav =
+    window === window.top
+      ? new NavigatorController(
+          uiHost,
+          {
+            onChoose: (entry) => void choose(entry).catch(() => undefined),
+            loadCorner: () => loadCorner(env.browser, location.href),
+            saveCorner: (corner) => saveCorner(env.browser, location.href, corner),
+          },
+          guard,
+        )
+      : undefined;
 
   /** Takes new settings; the shopper's own rules add their trigger words, which only the background can compile. */
   async function applyRules(loaded: { settings: Settings }): Promise<void> {

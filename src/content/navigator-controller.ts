@@ -12,6 +12,9 @@ import type { ClaimEntry } from './page-claims.ts';
 export interface NavigatorActions {
   /** The shopper chose a claim in the list. */
   onChoose: (entry: ClaimEntry) => void;
+  /** The corner the shopper last chose on this site, if any. */
+  loadCorner: () => Promise<Corner | null>;
+  saveCorner: (corner: Corner) => Promise<void>;
 }
 
 const SNIPPET_CHARS = 90;
@@ -24,6 +27,9 @@ export class NavigatorController {
   /** The shopper moved it: their corner wins over ours. */
   private placed = false;
   private message = '';
+  /** The remembered corner has been read (asked once, and only on a page with claims). */
+  private ready = false;
+  private loading = false;
   private readonly blocked = new Set<string>();
   private slot: HTMLElement | undefined;
 
@@ -41,6 +47,23 @@ export class NavigatorController {
       this.expanded = false;
       this.message = '';
       if (this.slot) render(null, this.slot);
+      return;
+    }
+    if (!this.ready) {
+      if (!this.loading) {
+        this.loading = true;
+        // First render waits for the remembered corner, so the launcher never jumps once it is shown.
+        void this.actions
+          .loadCorner()
+          .then((corner) => {
+            if (corner) [this.corner, this.placed] = [corner, true];
+          })
+          .catch(() => undefined)
+          .then(this.guard(() => {
+            this.ready = true;
+            this.update(this.entries);
+          }));
+      }
       return;
     }
     const first = !this.slot?.firstChild;
@@ -95,6 +118,7 @@ export class NavigatorController {
           this.placed = true;
           this.corner = CORNERS[(CORNERS.indexOf(this.corner) + 1) % CORNERS.length]!;
           this.render();
+          this.actions.saveCorner(this.corner).catch(() => undefined);
         }),
       }),
       this.slot,

@@ -150,9 +150,27 @@ describe('findings navigator', () => {
     await inRoot(page, `return !root.querySelector('.navigator-panel') && root.activeElement?.classList.contains('navigator-launcher');`);
     expect(await page.evaluate(() => document.querySelector('claimlens-host')!.shadowRoot!.querySelector('.navigator-launcher')!.getAttribute('aria-expanded'))).toBe('false');
 
-    // The move control sends it to the next corner.
-    await page.evaluate(() => document.querySelector('claimlens-host')!.shadowRoot!.querySelector<HTMLButtonElement>('.navigator-move')!.click());
-    await inRoot(page, `return root.querySelector('.navigator').classList.contains('corner-bottom-left');`);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('moves to the next corner from its move control, and keeps that corner for the site', async () => {
+    const { page, errors } = await openFixture();
+    await launcherShown(page);
+    const move = () => page.evaluate(() => document.querySelector('claimlens-host')!.shadowRoot!.querySelector<HTMLButtonElement>('.navigator-move')!.click());
+    const inCorner = (corner: string) => inRoot(page, `return root.querySelector('.navigator')?.classList.contains(arg);`, `corner-${corner}`);
+    await move();
+    await inCorner('bottom-left');
+    await page.reload();
+    await launcherShown(page);
+    await inCorner('bottom-left');
+    // Round the other three corners, back where the other tests expect it.
+    for (const corner of ['top-left', 'top-right', 'bottom-right']) {
+      await move();
+      await inCorner(corner);
+    }
+    await page.reload();
+    await inCorner('bottom-right');
     expect(errors).toEqual([]);
     await page.close();
   });
