@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { AxePuppeteer } from '@axe-core/puppeteer';
-import { cardText, collectPageErrors, openPopup, scannerFindings, useExtensionBrowser, waitForCard, waitForHighlights, waitForTabReport } from './harness.ts';
+import { cardText, collectPageErrors, openPopup, scannerFindings, useExtensionBrowser, waitForTabReport } from './harness.ts';
 
 const env = useExtensionBrowser();
 const FIXTURE = 'hidden-sections.html';
@@ -24,6 +24,11 @@ function inRoot(page: Page, body: string, arg: unknown = null) {
   // Polled on a timer: animation frames stop while the popup's tab is in front.
   return page.waitForFunction(expression, { timeout: 10_000, polling: 50 });
 }
+
+/** Resolves once the claim card is open (or closed), polled on a timer like every wait here. */
+const waitForCard = (page: Page, open = true) => inRoot(page, `return Boolean(root.querySelector('[role="dialog"]')) === arg;`, open);
+/** Resolves once keyboard focus is inside the card (it moves there once the card has painted). */
+const focusInCard = (page: Page) => inRoot(page, `return Boolean(root.activeElement?.closest('[role="dialog"]'));`);
 
 const launcherShown = (page: Page) => inRoot(page, `return Boolean(root.querySelector('.navigator-launcher'));`);
 
@@ -177,7 +182,6 @@ describe('findings navigator', () => {
 
   it('opens a closed <details> to show its claim, scrolls to it and opens its card', async () => {
     const { page, errors } = await openFixture();
-    await waitForHighlights(page);
     await launcherShown(page);
     await openWithKeyboard(page);
     expect(await page.evaluate(() => document.querySelector<HTMLDetailsElement>('#science')!.open)).toBe(false);
@@ -189,6 +193,7 @@ describe('findings navigator', () => {
     await inRoot(page, `return root.querySelector('.navigator [role="status"]').textContent === arg;`, 'Opened the section “The science” to show the claim.');
 
     // Esc closes the card and focus returns to the claim's line in the list.
+    await focusInCard(page);
     await page.keyboard.press('Escape');
     await waitForCard(page, false);
     expect(await page.evaluate(() => document.querySelector('claimlens-host')!.shadowRoot!.activeElement?.querySelector('.navigator-snippet')?.textContent ?? '')).toContain('exosomes reprogram');
