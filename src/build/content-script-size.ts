@@ -2,19 +2,21 @@
  * The eager content script's size budget. It runs on every http/https page the shopper opens, so it stays
  * small: the build fails when its gzipped size passes the budget, and `npm run bench` prints the figure.
  *
- * 28 KiB, measured on 2026-12-01 (zlib level 9): the script is 25.0 KiB. Of that, Preact is 4.5 KiB, the
+ * 32 KiB, measured on 2026-12-01 (zlib level 9): the script is 28.2 KiB. Of that, Preact is 4.5 KiB, the
  * prefilter's data 1.9 KiB for 26 rules (about 75 bytes a rule), the cytokine lexicon's aliases 3.2 KiB (73
- * entries: the Cytokine Facts label needs every name the page holds, and only the page can read its text
- * without sending it anywhere), and the settings with their valibot schema 3.1 KiB (a paused site must be
- * known before anything is scanned). The 3 KiB left hold a few dozen more rules; compromise (32 KiB for
- * compromise/one, 138 KiB whole), which must never load eagerly (DESIGN.md, "Performance model"), or a
- * second UI library breaks it at once. The design's ceiling, 35 KiB, stays out of reach of ordinary growth.
+ * entries: the Cytokine Facts label needs every name the page holds), the settings with their valibot schema
+ * 3.1 KiB (a paused site must be known before anything is scanned), and the ingredient-list parser 2.8 KiB
+ * (the cross-checks need the page's list, and only the page has its text; sending all of it to the worker on
+ * every page would cost more than the parser). The 3.8 KiB left hold the findings navigator's UI and a few
+ * dozen more rules; compromise (32 KiB for compromise/one, 138 KiB whole), which must never load eagerly
+ * (DESIGN.md, "Performance model"), or a second UI library breaks it at once. The design's ceiling, 35 KiB,
+ * stays out of reach of ordinary growth.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-export const CONTENT_SCRIPT_BUDGET_BYTES = 28 * 1024;
+export const CONTENT_SCRIPT_BUDGET_BYTES = 32 * 1024;
 
 interface ScriptSize {
   /** Path inside the build, as the manifest lists it. */
