@@ -78,6 +78,37 @@ describe.each(SCHEMES)('axe, %s scheme', (scheme) => {
   });
 });
 
+describe.each(SCHEMES)('axe on the popup\'s paused and notice states, %s scheme', (scheme) => {
+  afterEach(async () => {
+    await (await extensionWorker(env.browser())).evaluate(() => chrome.storage.local.clear());
+  });
+
+  it('the popup of a paused site has no serious or critical violation', async () => {
+    await (await extensionWorker(env.browser())).evaluate(() =>
+      chrome.storage.local.set({ settings: { version: 2, pausedSites: ['127.0.0.1'], threshold: 'context', disabledRules: [], userRules: '' } }),
+    );
+    const { page, tabId } = await fixtureTab(`stem-cell-serum.html?paused=${scheme}`, scheme);
+    const popup = await openPopup(env.browser(), tabId);
+    await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+    expect(await popup.$eval('.empty-title', (el) => el.textContent)).toBe('Paused on 127.0.0.1.');
+    expect(await seriousViolations(popup)).toEqual([]);
+    await popup.close();
+    await page.close();
+  });
+
+  it('the popup saying the settings were unreadable has no serious or critical violation', async () => {
+    await (await extensionWorker(env.browser())).evaluate(() => chrome.storage.local.set({ settings: { version: 2, pausedSites: 'everywhere' } }));
+    const { page, tabId } = await fixtureTab(`stem-cell-serum.html?notice=${scheme}`, scheme);
+    const popup = await openPopup(env.browser(), tabId);
+    await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+    const notice = await popup.waitForSelector('.notice[role="alert"]');
+    expect(await notice!.evaluate((el) => el.textContent)).toMatch(/\S/);
+    expect(await seriousViolations(popup)).toEqual([]);
+    await popup.close();
+    await page.close();
+  });
+});
+
 /** The options page in `scheme`, once its rules editor is there; page errors fail the test that opened it. */
 async function openOptions(scheme: 'light' | 'dark', errors: string[]): Promise<Page> {
   const options = await env.browser().newPage();
