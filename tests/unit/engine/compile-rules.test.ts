@@ -117,7 +117,7 @@ describe('compileRuleSet', () => {
 
   it('lists the known fields when a stray one is nothing like them', () => {
     expect(errorOf(GOOD.replace('  ask: Really?', '  ask: Really?\n  colour: red'))).toBe(
-      'rules/sample.yaml:12: rule "sample-rule", field "colour": is not a known field (known: id, title, severity, claim, match, unless, requires, explanation, ask, sources, examples)',
+      'rules/sample.yaml:12: rule "sample-rule", field "colour": is not a known field (known: id, title, severity, claim, match, unless, requires, fallback, explanation, ask, sources, examples)',
     );
   });
 
