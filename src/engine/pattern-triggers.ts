@@ -49,6 +49,11 @@ export function patternTriggers(pattern: string): PatternTriggers {
     if (term.anything && (term.optional || term.greedy || term.min !== undefined) && next?.choices?.some((c) => c.length > 1)) {
       throw new PatternError('puts a wildcard right before a (…|…) group with a multi-word choice, which compromise never matches; split the group into separate patterns');
     }
+    // Nor after a greedy wildcard (`*`, `.{0,3}`) when the group holds a #Tag or /regex/ choice: "factor .{0,2}
+    // (hundred|#Value) benefits" misses "factor, a hundred benefits". `.?` is not greedy and works.
+    if (term.anything && (term.greedy || term.min !== undefined) && next?.choices?.some((c) => c.some((t) => !t.word && !t.fastOr && !t.choices))) {
+      throw new PatternError('puts a wildcard right before a (…|…) group with a #Tag or /regex/ choice, which compromise never matches; move the tag out of the group into a pattern of its own');
+    }
   });
   let best: PatternTriggers | undefined;
   let bestCost = Infinity;

@@ -27,6 +27,17 @@ describe('patternTriggers', () => {
     expect(() => patternTriggers('keeps * (growth factors|cytokines)')).toThrow(/wildcard right before/);
     expect(() => patternTriggers('keeps * (cytokines|exosomes)')).not.toThrow();
   });
+
+  it('refuses a greedy wildcard right before a group with a #Tag or /regex/ choice, which compromise never matches', () => {
+    const doc = nlp('One growth factor, a hundred benefits.');
+    expect(doc.match('factor .{0,2} (hundred|#Value) benefits').found).toBe(false);
+    expect(doc.match('factor .{0,2} (hundred|thousand) benefits').found).toBe(true);
+    expect(doc.match('factor .? (hundred|#Value) benefits').found).toBe(true);
+    expect(() => patternTriggers('factor .{0,2} (hundred|#Value) benefits')).toThrow(/#Tag or \/regex\/ choice/);
+    expect(() => patternTriggers('factor * (hundred|/^hun/) benefits')).toThrow(PatternError);
+    expect(() => patternTriggers('factor .? (hundred|#Value) benefits')).not.toThrow();
+    expect(() => patternTriggers('factor .{0,2} #Value benefits')).not.toThrow();
+  });
 });
 
 describe('expandInflections', () => {
