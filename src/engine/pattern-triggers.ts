@@ -36,25 +36,7 @@ export interface PatternTriggers {
  * @throws PatternError when every required term is a tag, wildcard or regex.
  */
 export function patternTriggers(pattern: string): PatternTriggers {
-  let terms: PatternTerm[];
-  try {
-    terms = nlp.parseMatch(pattern) as PatternTerm[];
-  } catch (err) {
-    throw new PatternError(`cannot be parsed by compromise (${(err as Error).message})`);
-  }
-  if (terms.length === 0) throw new PatternError('is empty once parsed');
-  terms.forEach((term, i) => {
-    const next = terms[i + 1];
-    // compromise 14 never matches a wildcard followed by a group with a multi-word choice: it fails silently.
-    if (term.anything && (term.optional || term.greedy || term.min !== undefined) && next?.choices?.some((c) => c.length > 1)) {
-      throw new PatternError('puts a wildcard right before a (…|…) group with a multi-word choice, which compromise never matches; split the group into separate patterns');
-    }
-    // Nor after a greedy wildcard (`*`, `.{0,3}`) when the group holds a #Tag or /regex/ choice: "factor .{0,2}
-    // (hundred|#Value) benefits" misses "factor, a hundred benefits". `.?` is not greedy and works.
-    if (term.anything && (term.greedy || term.min !== undefined) && next?.choices?.some((c) => c.some((t) => !t.word && !t.fastOr && !t.choices))) {
-      throw new PatternError('puts a wildcard right before a (…|…) group with a #Tag or /regex/ choice, which compromise never matches; move the tag out of the group into a pattern of its own');
-    }
-  });
+  const terms = parsePattern(pattern);
   let best: PatternTriggers | undefined;
   let bestCost = Infinity;
   for (const term of terms) {
@@ -74,6 +56,34 @@ export function patternTriggers(pattern: string): PatternTriggers {
     throw new PatternError('needs at least one required literal word (tags, wildcards and regexes cannot be prefiltered)');
   }
   return best;
+}
+
+/**
+ * Parses a pattern and refuses the shapes compromise 14 accepts but never matches. Used for `unless` patterns
+ * too, which need no trigger words but fail just as silently.
+ * @throws PatternError naming the trap.
+ */
+export function parsePattern(pattern: string): PatternTerm[] {
+  let terms: PatternTerm[];
+  try {
+    terms = nlp.parseMatch(pattern) as PatternTerm[];
+  } catch (err) {
+    throw new PatternError(`cannot be parsed by compromise (${(err as Error).message})`);
+  }
+  if (terms.length === 0) throw new PatternError('is empty once parsed');
+  terms.forEach((term, i) => {
+    const next = terms[i + 1];
+    // compromise 14 never matches a wildcard followed by a group with a multi-word choice: it fails silently.
+    if (term.anything && (term.optional || term.greedy || term.min !== undefined) && next?.choices?.some((c) => c.length > 1)) {
+      throw new PatternError('puts a wildcard right before a (…|…) group with a multi-word choice, which compromise never matches; split the group into separate patterns');
+    }
+    // Nor after a greedy wildcard (`*`, `.{0,3}`) when the group holds a #Tag or /regex/ choice: "factor .{0,2}
+    // (hundred|#Value) benefits" misses "factor, a hundred benefits". `.?` is not greedy and works.
+    if (term.anything && (term.greedy || term.min !== undefined) && next?.choices?.some((c) => c.some((t) => !t.word && !t.fastOr && !t.choices))) {
+      throw new PatternError('puts a wildcard right before a (…|…) group with a #Tag or /regex/ choice, which compromise never matches; move the tag out of the group into a pattern of its own');
+    }
+  });
+  return terms;
 }
 
 /** The literal words a term can match, or undefined when it can match words we cannot list. */
