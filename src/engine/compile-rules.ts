@@ -4,7 +4,10 @@
  */
 import * as v from 'valibot';
 import { ContextFileSchema, RuleFileSchema } from './rule-schema.ts';
-import { expandInflections, parsePattern, PatternError, patternTriggers } from './pattern-triggers.ts';
+import { expandInflections, parsePattern, PatternError, patternTriggers, splitHyphenated } from './pattern-triggers.ts';
+
+/** A pattern as compromise should see it: `{word}` inflected, hyphenated words as the tokenizer splits them. */
+const prepare = (pattern: string) => splitHyphenated(expandInflections(pattern));
 import { shortHash } from './hash.ts';
 import { issueProblem, lineOf, parseYaml, RuleSetError, type RuleFileText, type RuleProblem } from './yaml-problems.ts';
 import type { CompiledRule, CompiledRuleSet, ContextSet, RuleSpec, UnlessPattern } from './types.ts';
@@ -76,15 +79,15 @@ function compileRule(
         return { words: [], common: [] };
       }
     });
-  const match = spec.match.map(expandInflections);
-  const requires = spec.requires.map(expandInflections);
+  const match = spec.match.map(prepare);
+  const requires = spec.requires.map(prepare);
   const matchTriggers = triggerList('match', match);
   const requiresTriggers = triggerList('requires', requires);
   const unless: UnlessPattern[] = [];
   spec.unless.forEach((entry, i) => {
     if (!entry.startsWith('$')) {
       try {
-        const pattern = expandInflections(entry);
+        const pattern = prepare(entry);
         parsePattern(pattern);
         unless.push({ pattern, set: 'rule', reason: 'an exception the rule makes' });
       } catch (err) {
@@ -102,7 +105,7 @@ function compileRule(
       ok = false;
       return;
     }
-    for (const pattern of set.patterns) unless.push({ pattern: expandInflections(pattern), set: name, reason: set.reason });
+    for (const pattern of set.patterns) unless.push({ pattern: prepare(pattern), set: name, reason: set.reason });
   });
   if (!ok) return undefined;
   // Both a match pattern and a `requires` pattern must match, so either side can be the prefilter: the rarer.
@@ -134,7 +137,7 @@ function parseContextFile(source: RuleFileText, problems: RuleProblem[]): Record
     for (const [name, set] of Object.entries(result.output)) {
       set.patterns.forEach((pattern, i) => {
         try {
-          parsePattern(expandInflections(pattern));
+          parsePattern(prepare(pattern));
         } catch (err) {
           if (!(err instanceof PatternError)) throw err;
           const line = lineOf(parsed, [name, 'patterns', i]);

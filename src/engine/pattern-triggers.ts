@@ -105,6 +105,41 @@ function literalWords(term: PatternTerm): string[] | undefined {
 }
 
 /**
+ * Writes each hyphenated word the way compromise's tokenizer reads it. The tokenizer splits most compounds
+ * ("room-temperature" → "room", "temperature") but keeps a few whole ("anti-aging", "TGF-β1"), and inside a
+ * (…|…) group compromise compares a one-word choice with one term, so a split compound there never matched.
+ * A split word becomes two words ("(room temperature|…)"), a whole one stays and is grouped when bare.
+ * /regex/ terms are left alone.
+ */
+export function splitHyphenated(pattern: string): string {
+  return pattern
+    .split(/((?:^|(?<=[\s(|]))\/[^/]*\/(?=$|[\s)|]))/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(HYPHENATED, (word, offset: number) => {
+      const parts = tokenize(word);
+      if (parts.length > 1) return parts.join(' ');
+      const before = part[offset - 1];
+      const after = part[offset + word.length];
+      const grouped = (before === '(' || before === '|') && (after === ')' || after === '|');
+      return grouped ? word : `(${word})`;
+    })))
+    .join('');
+}
+
+const HYPHENATED = /(?<![\p{L}\p{N}'’#@-])[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+(?![\p{L}\p{N}'’-])/gu;
+
+/** The terms compromise makes of a word, lower-case, without the hyphen it leaves on a split fragment. */
+function tokenize(word: string): string[] {
+  let parts = tokenCache.get(word);
+  if (!parts) {
+    parts = (nlp(word).terms().out('array') as string[]).map((t) => t.toLowerCase().replace(/-$/, ''));
+    tokenCache.set(word, parts);
+  }
+  return parts;
+}
+
+const tokenCache = new Map<string, string[]>();
+
+/**
  * Rewrites each `{word}` as the alternation of its inflections, e.g. `{grow}` → `(grow|grew|grows|…)`.
  * compromise ignores `{word}` inside `(a|b)` groups, and the prefilter needs the forms anyway.
  */
