@@ -75,7 +75,7 @@ export function parsePattern(pattern: string): PatternTerm[] {
     const next = terms[i + 1];
     // compromise 14 never matches a wildcard followed by a group with a multi-word choice: it fails silently.
     if (term.anything && (term.optional || term.greedy || term.min !== undefined) && next?.choices?.some((c) => c.length > 1)) {
-      throw new PatternError('puts a wildcard right before a (…|…) group with a multi-word choice, which compromise never matches; split the group into separate patterns');
+      throw new PatternError('puts a wildcard right before a (…|…) group with a multi-word choice (a hyphenated word such as "room-temperature" counts as two), which compromise never matches; split the group into separate patterns');
     }
     // Nor after a greedy wildcard (`*`, `.{0,3}`) when the group holds a #Tag or /regex/ choice: "factor .{0,2}
     // (hundred|#Value) benefits" misses "factor, a hundred benefits". `.?` is not greedy and works.
