@@ -70,6 +70,9 @@ export function compileRuleSet(ruleFiles: readonly RuleFileText[], contextsFile?
   return { version: shortHash(JSON.stringify(body)), ...body };
 }
 
+/** Words that deny a claim, as a rule's own `unless` patterns write them. */
+const DENIAL = /(^|[^a-z'])(not|never|no|none|nothing|without|cannot|can't|won't|isn't|aren't|doesn't|don't|didn't|nor|neither|zero)([^a-z']|$)/i;
+
 type Report = (field: string, message: string, path: (string | number)[]) => void;
 
 function compileRule(
@@ -100,7 +103,9 @@ function compileRule(
       try {
         const pattern = prepare(entry);
         parsePattern(pattern);
-        unless.push({ pattern, set: 'rule', reason: 'an exception the rule makes' });
+        // A rule's own exception either denies the claim ("does not contain live cells") or reads its words
+        // another way ("stem cell extract"): the popup says which.
+        unless.push(DENIAL.test(entry) ? { pattern, set: 'negated', reason: 'denies the claim' } : { pattern, set: 'rule', reason: 'an exception the rule makes' });
       } catch (err) {
         if (!(err instanceof PatternError)) throw err;
         report(`unless[${i}]`, `pattern "${entry}" ${err.message}`, ['unless', i]);

@@ -13,7 +13,10 @@ describe('a mention stays quiet, and says why', () => {
     ['a shopper\'s question', 'Does this cream contain live stem cells?', 'question'],
     ['reported speech', 'Some brands claim their cream contains live stem cells.', 'reported'],
     ['a debunking article', 'It is a myth that any cream contains live stem cells.', 'debunking'],
-    ['the rule\'s own exception (a denial)', 'This cream does not contain live stem cells.', 'rule'],
+    ['a denial', 'This cream does not contain live stem cells.', 'negated'],
+    ['honest hedging', 'Growth factors can help skin grow new tissue, though more research is needed.', 'hedged'],
+    ['hedging about early studies', 'Early studies suggest exosomes reverse skin aging in mice.', 'hedged'],
+    ['the rule\'s own exception (shop chrome naming the product)', 'Shop our stem cell serum: back in stock.', 'rule'],
   ])('%s', (_kind, text, set) => {
     const { findings, quiet } = scan(text);
     expect(findings).toEqual([]);
