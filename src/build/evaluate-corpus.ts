@@ -58,8 +58,11 @@ export interface CorpusEntry {
   text: string;
   /** Every rule id the sentence should trigger; empty for a negative. */
   rules: string[];
-  /** For a negative, why it is a hard one (negated claim, debunking article, …). */
-  kind?: NegativeKind;
+  /**
+   * For a negative, why it is a hard one (negated claim, debunking article, …): one of NEGATIVE_KINDS, or any
+   * lower-case word when the corpus was loaded with `anyKind` (a held-out set that names its kinds its own way).
+   */
+  kind?: string;
   /** Where the entry is, for reports: the YAML file and the 0-based index in its list. */
   file: string;
   index: number;
@@ -90,7 +93,10 @@ export function formatCorpusProblem(p: CorpusProblem): string {
 
 const RULE_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-const EntrySchema = v.pipe(
+const STRICT_KIND = v.optional(v.picklist(NEGATIVE_KINDS, `kind must be one of ${NEGATIVE_KINDS.join(', ')}`));
+const ANY_KIND = v.optional(v.pipe(v.string('kind must be a string'), v.regex(/^[a-z]+(-[a-z]+)*$/, 'kind must be a lower-case word')));
+
+const entrySchema = (kind: typeof STRICT_KIND | typeof ANY_KIND) => v.pipe(
   v.strictObject(
     {
       text: v.pipe(
@@ -107,7 +113,7 @@ const EntrySchema = v.pipe(
         ),
         v.check((ids) => new Set(ids).size === ids.length, 'rules lists the same id twice'),
       ),
-      kind: v.optional(v.picklist(NEGATIVE_KINDS, `kind must be one of ${NEGATIVE_KINDS.join(', ')}`)),
+      kind,
     },
     'an entry must be an object with text, rules and (for a negative) kind, and nothing else',
   ),
@@ -116,14 +122,26 @@ const EntrySchema = v.pipe(
   v.check((e) => e.rules.length === 0 || e.kind === undefined, 'kind is only for negatives (rules: [])'),
 );
 
+const STRICT_ENTRY = entrySchema(STRICT_KIND);
+const ANY_KIND_ENTRY = entrySchema(ANY_KIND);
+
 const ENTRY_FIELDS = ['text', 'rules', 'kind'];
+
+export interface LoadOptions {
+  /**
+   * Accept any lower-case word as a negative's kind, not only NEGATIVE_KINDS: for a held-out set written
+   * outside the repository, whose kinds ("hedged", "everyday") are its author's own.
+   */
+  anyKind?: boolean;
+}
 
 /**
  * Reads every `*.yaml` in `dir` (sorted, so reports are stable) and validates it: each file a list of entries,
  * each entry of the right shape, every rule id in `knownRuleIds`, no sentence twice.
  * @throws CorpusError naming file, entry index and line of every problem.
  */
-export function loadCorpus(dir: string, knownRuleIds: ReadonlySet<string>): CorpusEntry[] {
+export function loadCorpus(dir: string, knownRuleIds: ReadonlySet<string>, options: LoadOptions = {}): CorpusEntry[] {
+  const schema = options.anyKind ? ANY_KIND_ENTRY : STRICT_ENTRY;
   const problems: CorpusProblem[] = [];
   const entries: CorpusEntry[] = [];
   const names = readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort();
@@ -149,7 +167,7 @@ export function loadCorpus(dir: string, knownRuleIds: ReadonlySet<string>): Corp
       const node = doc.getIn([index], true) as { range?: [number, number, number] } | undefined;
       const line = node?.range ? lines.linePos(node.range[0]).line : undefined;
       const at = (message: string) => problems.push({ file, index, ...(line === undefined ? {} : { line }), message });
-      const result = v.safeParse(EntrySchema, raw);
+      const result = v.safeParse(schema, raw);
       if (!result.success) {
         for (const issue of result.issues) at(issueMessage(issue));
         return;
@@ -167,7 +185,7 @@ export function loadCorpus(dir: string, knownRuleIds: ReadonlySet<string>): Corp
 }
 
 /** valibot words a missing or unknown key as the whole object's message; name the key instead. */
-function issueMessage(issue: v.InferIssue<typeof EntrySchema>): string {
+function issueMessage(issue: v.InferIssue<typeof STRICT_ENTRY> | v.InferIssue<typeof ANY_KIND_ENTRY>): string {
   const key = issue.path?.map((item) => String(item.key)).join('.');
   if (issue.type === 'strict_object' && key) {
     return issue.input === undefined && ENTRY_FIELDS.includes(key)
@@ -219,7 +237,8 @@ export interface CorpusEvaluation {
   rulesVersion: string;
   sentences: number;
   negatives: number;
-  negativesByKind: Record<NegativeKind, number>;
+  /** Every kind of NEGATIVE_KINDS (0 when absent), then any other kind the corpus names. */
+  negativesByKind: Record<string, number>;
   /** Micro-averaged over every (sentence, rule id) pair. */
   overall: Scores;
   /** One row per rule in the rule set or in a label, sorted by id. */
@@ -275,8 +294,8 @@ export function evaluateCorpus(entries: readonly CorpusEntry[], ruleSet: Compile
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([ruleId, c]) => ({ ruleId, inRuleSet: inSet.has(ruleId), positives: c.positives, ...scores(c.tp, c.fp, c.fn) }));
   const total = (key: 'tp' | 'fp' | 'fn') => [...counts.values()].reduce((sum, c) => sum + c[key], 0);
-  const negativesByKind = Object.fromEntries(NEGATIVE_KINDS.map((k) => [k, 0])) as Record<NegativeKind, number>;
-  for (const e of entries) if (e.kind) negativesByKind[e.kind]++;
+  const negativesByKind: Record<string, number> = Object.fromEntries(NEGATIVE_KINDS.map((k) => [k, 0]));
+  for (const e of entries) if (e.kind) negativesByKind[e.kind] = (negativesByKind[e.kind] ?? 0) + 1;
 
   return {
     rulesVersion: ruleSet.version,

@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { compileSources, readRuleSources } from './load-rules.ts';
 import { RuleSetError } from '../engine/compile-rules.ts';
+import type { CompiledInciLexicon, InciSource } from '../engine/inci-types.ts';
 
 const ID = 'virtual:claimlens/rules';
 const RESOLVED = `\0${ID}`;
@@ -49,7 +50,7 @@ export function claimlensRules(options: { dir?: string } = {}): Plugin {
         `export const cytokineAliases = ${JSON.stringify(lexicon.matcher.aliases)};`,
         `export const cytokineLexicon = { ...${JSON.stringify({ version: lexicon.version, entries: lexicon.entries })}, matcher: { aliases: cytokineAliases } };`,
         // Ingredient names and classes for the cross-check, which runs where the findings are gathered.
-        `export const inciLexicon = ${JSON.stringify(inciLexicon)};`,
+        `export const inciLexicon = ${JSON.stringify(withoutAddresses(inciLexicon))};`,
         `export const sourceTitles = ${JSON.stringify(sourceTitles)};`,
         // The shared `unless` sets as written, so the shopper's own rules compile against the same sets.
         `export const contextsFile = ${JSON.stringify(sources.contexts ?? { file: 'contexts.yaml', text: '{}' })};`,
@@ -58,4 +59,14 @@ export function claimlensRules(options: { dir?: string } = {}): Plugin {
       return code;
     },
   };
+}
+
+/**
+ * The INCI lexicon as the bundles carry it: each source's citation stays, its web address does not. Nothing at
+ * run time follows a source, and a shipped extension holds no remote address at all (tests/e2e/network.test.ts);
+ * the addresses are in rules/lexicons/inci.yaml for people.
+ */
+function withoutAddresses(lexicon: CompiledInciLexicon): CompiledInciLexicon {
+  const strip = <T extends { source: InciSource }>(item: T): T => ('url' in item.source ? { ...item, source: { citation: item.source.citation } } : item);
+  return { ...lexicon, entries: lexicon.entries.map(strip), families: lexicon.families.map(strip) };
 }

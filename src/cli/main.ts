@@ -7,7 +7,9 @@ import { cytokineLexicon, inciLexicon, ruleSet, sourceTitles } from 'virtual:cla
 import type { CompiledRuleSet } from '../engine/types.ts';
 import type { CompiledLexicon } from '../engine/lexicon-types.ts';
 import type { CompiledInciLexicon } from '../engine/inci-types.ts';
-import { crossCheck } from '../engine/cross-check.ts';
+import { crossCheckList } from '../engine/cross-check.ts';
+import { findIngredientList } from '../engine/find-ingredient-list.ts';
+import { quietInIngredientList } from '../engine/quiet-in-ingredient-list.ts';
 import { listCytokines } from '../engine/cytokine-facts.ts';
 import { findCytokines } from '../engine/find-cytokines.ts';
 import { buildReport } from '../report/build-report.ts';
@@ -85,8 +87,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
       continue;
     }
     const mentions = findCytokines(read.text, lexicon);
-    const result = scanText(nlp, read.text, ruleSet);
-    const checks = crossCheck(read.text, result.findings, inci, lexicon);
+    const list = findIngredientList(read.text);
+    const result = quietInIngredientList(scanText(nlp, read.text, ruleSet), list);
+    const checks = crossCheckList(list, result.findings, inci, lexicon);
     const report = buildReport(input, result, ruleSet, listCytokines(mentions, lexicon), checks);
     if (format === 'json') {
       io.stdout(`${JSON.stringify(report)}\n`);

@@ -7,6 +7,7 @@ import { rangeForOffsets } from '../dom/text-ranges.ts';
 import { findCandidates, type TriggerMatcher } from '../engine/find-candidates.ts';
 import { findCytokines, type CytokineMatcher } from '../engine/find-cytokines.ts';
 import { findIngredientList } from '../engine/find-ingredient-list.ts';
+import { quietInIngredientList } from '../engine/quiet-in-ingredient-list.ts';
 import type { CandidateSentence, Finding, QuietMention } from '../engine/types.ts';
 import type { CardRule } from '../ui/ClaimCard.tsx';
 import { claimKey, type ClaimEntry } from './page-claims.ts';
@@ -83,8 +84,10 @@ export async function scanRoot(root: Node, deps: ScanDeps): Promise<RootScan | n
     if (range) ingredientLists.push({ list, text, range });
   }
   if (candidates.length === 0) return { claims: [], cytokines, quiet: [], ingredientLists };
-  const answer = await deps.match(candidates);
+  // The list's own words are no claim: the same rule as the scanner's (quiet-in-ingredient-list.ts).
+  const answer = { ...(await deps.match(candidates)) };
   if (deps.cancelled()) return null;
+  Object.assign(answer, quietInIngredientList(answer, list));
   const claims: ClaimEntry[] = [];
   for (const finding of answer.findings) {
     const rule = answer.rules[finding.ruleId];

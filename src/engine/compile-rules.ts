@@ -4,7 +4,10 @@
  */
 import * as v from 'valibot';
 import { ContextFileSchema, RuleFileSchema } from './rule-schema.ts';
-import { expandInflections, PatternError, patternTriggers } from './pattern-triggers.ts';
+import { expandInflections, parsePattern, PatternError, patternTriggers, splitHyphenated } from './pattern-triggers.ts';
+
+/** A pattern as compromise should see it: `{word}` inflected, hyphenated words as the tokenizer splits them. */
+const prepare = (pattern: string) => splitHyphenated(expandInflections(pattern));
 import { shortHash } from './hash.ts';
 import { issueProblem, lineOf, parseYaml, RuleSetError, type RuleFileText, type RuleProblem } from './yaml-problems.ts';
 import type { CompiledRule, CompiledRuleSet, ContextSet, RuleSpec, UnlessPattern } from './types.ts';
@@ -67,6 +70,9 @@ export function compileRuleSet(ruleFiles: readonly RuleFileText[], contextsFile?
   return { version: shortHash(JSON.stringify(body)), ...body };
 }
 
+/** Words that deny a claim, as a rule's own `unless` patterns write them. */
+const DENIAL = /(^|[^a-z'])(not|never|no|none|nothing|without|cannot|can't|won't|isn't|aren't|doesn't|don't|didn't|nor|neither|zero)([^a-z']|$)/i;
+
 type Report = (field: string, message: string, path: (string | number)[]) => void;
 
 function compileRule(
@@ -87,14 +93,24 @@ function compileRule(
         return { words: [], common: [] };
       }
     });
-  const match = spec.match.map(expandInflections);
-  const requires = spec.requires.map(expandInflections);
+  const match = spec.match.map(prepare);
+  const requires = spec.requires.map(prepare);
   const matchTriggers = triggerList('match', match);
   const requiresTriggers = triggerList('requires', requires);
   const unless: UnlessPattern[] = [];
   spec.unless.forEach((entry, i) => {
     if (!entry.startsWith('$')) {
-      unless.push({ pattern: expandInflections(entry), set: 'rule', reason: 'an exception the rule makes' });
+      try {
+        const pattern = prepare(entry);
+        parsePattern(pattern);
+        // A rule's own exception either denies the claim ("does not contain live cells") or reads its words
+        // another way ("stem cell extract"): the popup says which.
+        unless.push(DENIAL.test(entry) ? { pattern, set: 'negated', reason: 'denies the claim' } : { pattern, set: 'rule', reason: 'an exception the rule makes' });
+      } catch (err) {
+        if (!(err instanceof PatternError)) throw err;
+        report(`unless[${i}]`, `pattern "${entry}" ${err.message}`, ['unless', i]);
+        ok = false;
+      }
       return;
     }
     const name = entry.slice(1);
@@ -105,7 +121,7 @@ function compileRule(
       ok = false;
       return;
     }
-    for (const pattern of set.patterns) unless.push({ pattern: expandInflections(pattern), set: name, reason: set.reason });
+    for (const pattern of set.patterns) unless.push({ pattern: prepare(pattern), set: name, reason: set.reason });
   });
   if (!ok) return undefined;
   // Both a match pattern and a `requires` pattern must match, so either side can be the prefilter: the rarer.
@@ -131,7 +147,22 @@ function parseContextFile(source: RuleFileText, problems: RuleProblem[]): Record
   const parsed = parseYaml(source, problems);
   if (!parsed) return {};
   const result = v.safeParse(ContextFileSchema, parsed.value);
-  if (result.success) return result.output;
+  if (result.success) {
+    // A trap is reported here, once, not under every rule that lists the set; the sets are still returned so
+    // the rules do not also fail as naming an unknown set.
+    for (const [name, set] of Object.entries(result.output)) {
+      set.patterns.forEach((pattern, i) => {
+        try {
+          parsePattern(prepare(pattern));
+        } catch (err) {
+          if (!(err instanceof PatternError)) throw err;
+          const line = lineOf(parsed, [name, 'patterns', i]);
+          problems.push({ file: source.file, ...(line === undefined ? {} : { line }), field: `${name}.patterns[${i}]`, message: `pattern "${pattern}" ${err.message}` });
+        }
+      });
+    }
+    return result.output;
+  }
   for (const issue of result.issues) problems.push(issueProblem(source.file, parsed, issue, ContextFileSchema));
   return {};
 }

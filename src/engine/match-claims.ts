@@ -84,6 +84,8 @@ export function matchClaims(nlp: Nlp, candidates: readonly CandidateSentence[], 
   const quiet: QuietMention[] = [];
   for (const sentence of candidates) {
     const doc = nlp(sentence.text);
+    const fallbacks: Finding[] = [];
+    let specific = false;
     for (const id of sentence.ruleIds) {
       const prepared = rules.get(id);
       if (!prepared) continue;
@@ -96,10 +98,15 @@ export function matchClaims(nlp: Nlp, candidates: readonly CandidateSentence[], 
       const exception = rule.unless.find((u) => unlessFound.has(u.pattern));
       if (exception) {
         quiet.push({ ruleId: id, start: sentence.start, end: sentence.end, sentence: sentence.text, set: exception.set, reason: exception.reason });
+      } else if (rule.fallback) {
+        fallbacks.push(...ruleHits(rule, hits, sentence));
       } else {
         findings.push(...ruleHits(rule, hits, sentence));
+        specific = true;
       }
     }
+    // A fallback rule speaks only for a sentence that no specific rule has flagged.
+    if (!specific) findings.push(...fallbacks);
   }
   findings.sort((a, b) => a.start - b.start || b.end - a.end || (a.ruleId < b.ruleId ? -1 : 1));
   return { findings, quiet };

@@ -36,20 +36,7 @@ export interface PatternTriggers {
  * @throws PatternError when every required term is a tag, wildcard or regex.
  */
 export function patternTriggers(pattern: string): PatternTriggers {
-  let terms: PatternTerm[];
-  try {
-    terms = nlp.parseMatch(pattern);
-  } catch (err) {
-    throw new PatternError(`cannot be parsed by compromise (${(err as Error).message})`);
-  }
-  if (terms.length === 0) throw new PatternError('is empty once parsed');
-  terms.forEach((term, i) => {
-    const next = terms[i + 1];
-    // compromise 14 never matches a wildcard followed by a group with a multi-word choice: it fails silently.
-    if (term.anything && (term.optional || term.greedy || term.min !== undefined) && next?.choices?.some((c) => c.length > 1)) {
-      throw new PatternError('puts a wildcard right before a (…|…) group with a multi-word choice, which compromise never matches; split the group into separate patterns');
-    }
-  });
+  const terms = parsePattern(pattern);
   let best: PatternTriggers | undefined;
   let bestCost = Infinity;
   for (const term of terms) {
@@ -71,6 +58,34 @@ export function patternTriggers(pattern: string): PatternTriggers {
   return best;
 }
 
+/**
+ * Parses a pattern and refuses the shapes compromise 14 accepts but never matches. Used for `unless` patterns
+ * too, which need no trigger words but fail just as silently.
+ * @throws PatternError naming the trap.
+ */
+export function parsePattern(pattern: string): PatternTerm[] {
+  let terms: PatternTerm[];
+  try {
+    terms = nlp.parseMatch(pattern) as PatternTerm[];
+  } catch (err) {
+    throw new PatternError(`cannot be parsed by compromise (${(err as Error).message})`);
+  }
+  if (terms.length === 0) throw new PatternError('is empty once parsed');
+  terms.forEach((term, i) => {
+    const next = terms[i + 1];
+    // compromise 14 never matches a wildcard followed by a group with a multi-word choice: it fails silently.
+    if (term.anything && (term.optional || term.greedy || term.min !== undefined) && next?.choices?.some((c) => c.length > 1)) {
+      throw new PatternError('puts a wildcard right before a (…|…) group with a multi-word choice (a hyphenated word such as "room-temperature" counts as two), which compromise never matches; split the group into separate patterns');
+    }
+    // Nor after a greedy wildcard (`*`, `.{0,3}`) when the group holds a #Tag or /regex/ choice: "factor .{0,2}
+    // (hundred|#Value) benefits" misses "factor, a hundred benefits". `.?` is not greedy and works.
+    if (term.anything && (term.greedy || term.min !== undefined) && next?.choices?.some((c) => c.some((t) => !t.word && !t.fastOr && !t.choices))) {
+      throw new PatternError('puts a wildcard right before a (…|…) group with a #Tag or /regex/ choice, which compromise never matches; move the tag out of the group into a pattern of its own');
+    }
+  });
+  return terms;
+}
+
 /** The literal words a term can match, or undefined when it can match words we cannot list. */
 function literalWords(term: PatternTerm): string[] | undefined {
   if (term.fuzzy || term.regex) return undefined;
@@ -88,6 +103,41 @@ function literalWords(term: PatternTerm): string[] | undefined {
   if (term.word) return [term.word.toLowerCase()];
   return undefined;
 }
+
+/**
+ * Writes each hyphenated word the way compromise's tokenizer reads it. The tokenizer splits most compounds
+ * ("room-temperature" → "room", "temperature") but keeps a few whole ("anti-aging", "TGF-β1"), and inside a
+ * (…|…) group compromise compares a one-word choice with one term, so a split compound there never matched.
+ * A split word becomes two words ("(room temperature|…)"), a whole one stays and is grouped when bare.
+ * /regex/ terms are left alone.
+ */
+export function splitHyphenated(pattern: string): string {
+  return pattern
+    .split(/((?:^|(?<=[\s(|]))\/[^/]*\/(?=$|[\s)|]))/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(HYPHENATED, (word, offset: number) => {
+      const parts = tokenize(word);
+      if (parts.length > 1) return parts.join(' ');
+      const before = part[offset - 1];
+      const after = part[offset + word.length];
+      const grouped = (before === '(' || before === '|') && (after === ')' || after === '|');
+      return grouped ? word : `(${word})`;
+    })))
+    .join('');
+}
+
+const HYPHENATED = /(?<![\p{L}\p{N}'’#@-])[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+(?![\p{L}\p{N}'’-])/gu;
+
+/** The terms compromise makes of a word, lower-case, without the hyphen it leaves on a split fragment. */
+function tokenize(word: string): string[] {
+  let parts = tokenCache.get(word);
+  if (!parts) {
+    parts = (nlp(word).terms().out('array') as string[]).map((t) => t.toLowerCase().replace(/-$/, ''));
+    tokenCache.set(word, parts);
+  }
+  return parts;
+}
+
+const tokenCache = new Map<string, string[]>();
 
 /**
  * Rewrites each `{word}` as the alternation of its inflections, e.g. `{grow}` → `(grow|grew|grows|…)`.

@@ -43,6 +43,7 @@ export const RuleSpecSchema = v.strictObject(
     match: patternList('match patterns', 1),
     unless: v.optional(patternList('unless patterns', 0), []),
     requires: v.optional(patternList('requires patterns', 0), []),
+    fallback: v.optional(v.boolean('must be true or false'), false),
     explanation: nonEmpty('why the claim is doubtful'),
     ask: nonEmpty('a question for the seller'),
     sources: v.pipe(v.array(RuleSourceSchema, 'must be a list of sources'), v.minLength(1, 'needs at least 1 source')),

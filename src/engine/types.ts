@@ -27,6 +27,11 @@ export interface RuleSpec {
   unless: string[];
   /** compromise patterns of which one must also match the sentence: the subject the claim is about. */
   requires: string[];
+  /**
+   * A catch-all rule (the product is "a stem cell cream"): it flags a sentence only when no other rule does, so
+   * a sentence making a specific claim is underlined once, for that claim. Absent means false.
+   */
+  fallback?: boolean;
   /** Why the claim is doubtful, in our own words. */
   explanation: string;
   /** A question the shopper can put to the seller. */

@@ -30,9 +30,9 @@ async function open(fixture: string): Promise<{ page: Page; tabId: number; error
 
 describe('ingredient-list cross-checks', () => {
   it('a stem-cell claim on a page listing only a plant cell culture extract: the card and the popup say so', async () => {
-    const expected = scannerCrossChecks('apple-stem-cell-cream.html');
+    const expected = scannerCrossChecks('apple-cell-culture-serum.html');
     expect(expected.map((c) => c.kind)).toContain('stem-cells-only-plant-culture');
-    const { page, tabId, errors } = await open('apple-stem-cell-cream.html');
+    const { page, tabId, errors } = await open('apple-cell-culture-serum.html');
     const popup = await openPopup(env.browser(), tabId);
     const listed = await popup.$$eval('.cross-check-message', (els) => els.map((e) => e.textContent));
     expect(listed).toEqual(expected.map((c) => c.message));

@@ -153,9 +153,15 @@ export async function highlightedTexts(page: Page): Promise<[string, string][]> 
   );
 }
 
+/**
+ * Poll interval for page waits: a tab behind the popup may get no animation frames, which puppeteer's default
+ * polling waits on, so waits on timers instead.
+ */
+const BACKGROUND_SAFE = 100;
+
 /** Resolves once the content script has painted at least one Claimlens highlight. */
 export async function waitForHighlights(page: Page): Promise<void> {
-  await page.waitForFunction(() => [...CSS.highlights.keys()].some((k) => k.startsWith('claimlens-')), { timeout: 20_000 });
+  await page.waitForFunction(() => [...CSS.highlights.keys()].some((k) => k.startsWith('claimlens-')), { timeout: 20_000, polling: BACKGROUND_SAFE });
 }
 
 /** The extension's service worker, to read what the background knows (storage, badge) as the popup would. */
@@ -305,7 +311,7 @@ export function useExtensionBrowser(): { browser: () => Browser; server: () => F
 export async function waitForCard(page: Page, open = true): Promise<void> {
   await page.waitForFunction(
     (open: boolean) => Boolean(document.querySelector('claimlens-host')?.shadowRoot?.querySelector('[role="dialog"]')) === open,
-    {},
+    { polling: BACKGROUND_SAFE },
     open,
   );
 }

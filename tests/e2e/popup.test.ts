@@ -213,13 +213,13 @@ describe('popup', () => {
     await popup.click('input[role="switch"]');
     await popup.waitForSelector('.empty-title');
     expect(await popup.$eval('.empty-title', (el) => el.textContent)).toBe('Paused on 127.0.0.1.');
-    // The popup's tab is in front, so the page is hidden and gets no animation frames: poll on a timer.
-    await page.waitForFunction(() => [...CSS.highlights].filter(([n]) => n.startsWith('claimlens-')).every(([, h]) => h.size === 0), { polling: 50 });
+    // The page is a background tab behind the popup: poll on a timer, not on animation frames it may not get.
+    await page.waitForFunction(() => [...CSS.highlights].filter(([n]) => n.startsWith('claimlens-')).every(([, h]) => h.size === 0), { polling: 100 });
     expect(await popup.$eval('input[role="switch"]', (el) => (el as HTMLInputElement).checked)).toBe(true);
 
     await popup.click('input[role="switch"]');
     await popup.waitForSelector('.verdict-line');
-    await page.waitForFunction((n: number) => [...CSS.highlights].filter(([k]) => k.startsWith('claimlens-')).reduce((sum, [, h]) => sum + h.size, 0) === n, { polling: 50 }, before);
+    await page.waitForFunction((n: number) => [...CSS.highlights].filter(([k]) => k.startsWith('claimlens-')).reduce((sum, [, h]) => sum + h.size, 0) === n, { polling: 100 }, before);
     await popup.close();
     await page.close();
   });

@@ -45,7 +45,7 @@ async function openReport(fixture: string): Promise<{ page: Page; report: Page; 
 }
 
 describe('printable report', () => {
-  it.each(['apple-stem-cell-cream.html', 'cytokine-serum.html'])('for %s says what the Markdown report says', async (fixture) => {
+  it.each(['apple-cell-culture-serum.html', 'cytokine-serum.html'])('for %s says what the Markdown report says', async (fixture) => {
     const markdown = execFileSync(process.execPath, ['bin/claimlens.mjs', 'scan', '--format', 'md', join('tests/fixtures', fixture)], { encoding: 'utf8' });
     const { page, report, errors } = await openReport(fixture);
     const text = (await report.$eval('.report', (el) => (el as HTMLElement).innerText)).replace(/\s+/g, ' ');

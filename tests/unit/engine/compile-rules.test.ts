@@ -117,11 +117,22 @@ describe('compileRuleSet', () => {
 
   it('lists the known fields when a stray one is nothing like them', () => {
     expect(errorOf(GOOD.replace('  ask: Really?', '  ask: Really?\n  colour: red'))).toBe(
-      'rules/sample.yaml:12: rule "sample-rule", field "colour": is not a known field (known: id, title, severity, claim, match, unless, requires, explanation, ask, sources, examples)',
+      'rules/sample.yaml:12: rule "sample-rule", field "colour": is not a known field (known: id, title, severity, claim, match, unless, requires, fallback, explanation, ask, sources, examples)',
     );
   });
 
   it('refuses a file that is not a list', () => {
     expect(errorOf('id: lonely\n')).toBe('rules/sample.yaml:1: a rule file must be a list of rules');
+  });
+
+  it('refuses an unless pattern compromise would never match, in a rule or in a shared set', () => {
+    const trap = GOOD.replace('    - $question', '    - $question\n    - has .{0,2} (years|a century)');
+    expect(errorOf(trap)).toMatch(
+      /^rules\/sample\.yaml:10: rule "sample-rule", field "unless\[1\]": pattern "has \.\{0,2\} \(years\|a century\)" puts a wildcard right before/,
+    );
+    const contexts = { file: 'rules/contexts.yaml', text: 'question:\n  reason: a question\n  patterns:\n    - "@hasQuestionMark"\n    - "is .{0,2} (#Value|many) years"\n' };
+    expect(errorOf(GOOD, contexts)).toBe(
+      'rules/contexts.yaml:5: field "question.patterns[1]": pattern "is .{0,2} (#Value|many) years" puts a wildcard right before a (…|…) group with a #Tag or /regex/ choice, which compromise never matches; move the tag out of the group into a pattern of its own',
+    );
   });
 });

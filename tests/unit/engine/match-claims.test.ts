@@ -45,4 +45,32 @@ describe('matchClaims', () => {
       { ruleId: 'room-temperature', start: 0, end: text.length, sentence: text, set: 'question', reason: 'a question' },
     ]);
   });
+
+  it('lets a fallback rule flag a sentence only when no specific rule does', () => {
+    const FALLBACK = `
+- id: stem-cell-name
+  title: Stem cell as a name
+  severity: unsupported
+  claim: A stem cell product.
+  fallback: true
+  match:
+    - stem cell serum
+  explanation: Because.
+  ask: Really?
+  sources:
+    - seed: 001_114ca1963b9cdec9.txt
+      anchor: Many merchants just use stem cell gimmicks
+  examples:
+    flags: [Our stem cell serum.]
+    quiet: [Our vitamin serum.]
+`;
+    const set = compileRuleSet([
+      { file: 'rules/t.yaml', text: RULES },
+      { file: 'rules/f.yaml', text: FALLBACK },
+    ], { file: 'rules/contexts.yaml', text: 'question:\n  reason: a question\n  patterns: ["@hasQuestionMark"]\n' });
+    const ids = (text: string) => scanText(nlp, text, set).findings.map((f) => f.ruleId);
+    expect(ids('Our stem cell serum is stable at room temperature.')).toEqual(['room-temperature']);
+    expect(ids('Meet our stem cell serum. It is stable at room temperature.')).toEqual(['stem-cell-name', 'room-temperature']);
+    expect(ids('Meet our stem cell serum.')).toEqual(['stem-cell-name']);
+  });
 });

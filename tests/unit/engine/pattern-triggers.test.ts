@@ -1,7 +1,7 @@
 // What the compiler derives from a pattern, and the compromise traps it refuses rather than let a rule fail silently.
 import { describe, expect, it, test } from 'vitest';
 import nlp from '../../../src/engine/nlp.ts';
-import { expandInflections, PatternError, patternTriggers } from '../../../src/engine/pattern-triggers.ts';
+import { expandInflections, PatternError, patternTriggers, splitHyphenated } from '../../../src/engine/pattern-triggers.ts';
 
 describe('patternTriggers', () => {
   test.each([
@@ -27,6 +27,17 @@ describe('patternTriggers', () => {
     expect(() => patternTriggers('keeps * (growth factors|cytokines)')).toThrow(/wildcard right before/);
     expect(() => patternTriggers('keeps * (cytokines|exosomes)')).not.toThrow();
   });
+
+  it('refuses a greedy wildcard right before a group with a #Tag or /regex/ choice, which compromise never matches', () => {
+    const doc = nlp('One growth factor, a hundred benefits.');
+    expect(doc.match('factor .{0,2} (hundred|#Value) benefits').found).toBe(false);
+    expect(doc.match('factor .{0,2} (hundred|thousand) benefits').found).toBe(true);
+    expect(doc.match('factor .? (hundred|#Value) benefits').found).toBe(true);
+    expect(() => patternTriggers('factor .{0,2} (hundred|#Value) benefits')).toThrow(/#Tag or \/regex\/ choice/);
+    expect(() => patternTriggers('factor * (hundred|/^hun/) benefits')).toThrow(PatternError);
+    expect(() => patternTriggers('factor .? (hundred|#Value) benefits')).not.toThrow();
+    expect(() => patternTriggers('factor .{0,2} #Value benefits')).not.toThrow();
+  });
 });
 
 describe('expandInflections', () => {
@@ -47,6 +58,27 @@ describe('expandInflections', () => {
 
   it('refuses {word} inside a multi-word choice', () => {
     expect(() => expandInflections('({grow} new|regrow) tissue')).toThrow(/inflects \{grow\} inside a/);
+  });
+});
+
+describe('splitHyphenated', () => {
+  it('writes a compound the tokenizer splits as two words, so a (…|…) choice can match it', () => {
+    // The trap itself: compromise reads "room-temperature" as two terms, and a one-word choice never matches two.
+    const doc = nlp('Stable at room-temperature.');
+    expect(doc.match('at (room-temperature|ambient)').found).toBe(false);
+    expect(splitHyphenated('at (room-temperature|ambient)')).toBe('at (room temperature|ambient)');
+    expect(doc.match(splitHyphenated('at (room-temperature|ambient)')).found).toBe(true);
+    expect(nlp('Stable at room temperature.').match(splitHyphenated('at (room-temperature|ambient)')).found).toBe(true);
+  });
+
+  it('keeps a compound the tokenizer keeps whole, grouping it when bare', () => {
+    expect(splitHyphenated('(anti-aging|youth) serum')).toBe('(anti-aging|youth) serum');
+    expect(splitHyphenated('tgf-β1 heals')).toBe('(tgf-β1) heals');
+    expect(nlp('TGF-β1 heals scars.').match(splitHyphenated('tgf-β1 heals')).found).toBe(true);
+  });
+
+  it('leaves /regex/ terms alone', () => {
+    expect(splitHyphenated('/^(egf|growth-factor)-?like$/ peptides')).toBe('/^(egf|growth-factor)-?like$/ peptides');
   });
 });
 

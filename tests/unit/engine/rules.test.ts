@@ -41,6 +41,16 @@ describe('rule files', () => {
     expect(ids).toEqual([...ids].sort());
   });
 
+  // YAML reads " #" as the start of a comment, so an unquoted "… .{0,2} #Value …" silently loses its tail.
+  test.each([...files, 'contexts.yaml'])('%s quotes every pattern holding a #Tag', (file) => {
+    const cut = readFileSync(`rules/${file}`, 'utf8')
+      .split('\n')
+      .map((line, i) => ({ line, at: i + 1 }))
+      .filter(({ line }) => /^\s*- [^'"].* #/.test(line))
+      .map(({ line, at }) => `${at}: ${line.trim()}`);
+    expect(cut).toEqual([]);
+  });
+
   it('gives every rule a flag and a quiet example', () => {
     for (const rule of ruleSet.rules) {
       expect(rule.examples.flags.length, rule.id).toBeGreaterThan(0);
