@@ -86,7 +86,7 @@ export class CorpusError extends Error {
   }
 }
 
-export function formatCorpusProblem(p: CorpusProblem): string {
+function formatCorpusProblem(p: CorpusProblem): string {
   const where = p.line === undefined ? p.file : `${p.file}:${p.line}`;
   return `${where}:${p.index === undefined ? '' : ` entry ${p.index}:`} ${p.message}`;
 }

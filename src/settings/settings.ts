@@ -42,7 +42,7 @@ export const SETTINGS_KEY = 'settings';
 /** Where an unreadable stored value is kept, untouched, so nothing the shopper set is silently lost. */
 export const BACKUP_KEY = 'settings-unreadable';
 /** The schema version this code writes. */
-export const SETTINGS_VERSION = 2;
+const SETTINGS_VERSION = 2;
 
 const HOSTNAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$|^\[[0-9a-f:.]+\]$/;
 

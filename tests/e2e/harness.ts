@@ -46,7 +46,7 @@ export interface FixtureServer {
 }
 
 /** Serves tests/fixtures on a free port of 127.0.0.1 only. */
-export async function serveFixtures(): Promise<FixtureServer> {
+async function serveFixtures(): Promise<FixtureServer> {
   const server: Server = createServer((req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     // Browsers ask for a favicon; answering 404 would log a console error that is not ours.
@@ -113,7 +113,7 @@ addEventListener('load', () => { window.__loadedAt = performance.now(); });
 }
 
 /** Chromium with the built extension, headless. CHROMIUM_PATH overrides the browser. */
-export async function launchWithExtension(): Promise<Browser> {
+async function launchWithExtension(): Promise<Browser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
   }
