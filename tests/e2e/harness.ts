@@ -209,14 +209,19 @@ export async function waitForTabReport(browser: Browser, url: string): Promise<{
   }, url);
 }
 
-/** Viewport centre of the first line of the first highlighted range whose text includes `text`. */
+/** Viewport centre of the first line of the first highlighted range whose text includes `text`, scrolled into view if off screen. */
 export async function claimPoint(page: Page, text: string): Promise<{ x: number; y: number }> {
   const point = await page.evaluate((text: string) => {
     for (const [name, h] of CSS.highlights) {
       if (!name.startsWith('claimlens-')) continue;
       for (const r of h) {
         if (!(r instanceof Range) || !r.toString().includes(text)) continue;
-        const rect = r.getClientRects()[0];
+        let rect = r.getClientRects()[0];
+        // A claim below the fold is scrolled to first, as a shopper would (Firefox refuses clicks outside the viewport).
+        if (rect && (rect.bottom > innerHeight || rect.top < 0)) {
+          r.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+          rect = r.getClientRects()[0];
+        }
         if (rect) return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
       }
     }
