@@ -57,7 +57,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BUILD_DIRS = ['.output/chrome-mv3', '.output/firefox-mv3'];
 
 /** Written by every timed function, so the work cannot be optimised away. */
-let sink = 0;
+const sink = { total: 0 };
 
 // ---------------------------------------------------------------------------------------------------------
 // Timing
@@ -88,7 +88,7 @@ function median(values: readonly number[]): number {
 
 function timeOnce(fn: () => number): number {
   const t0 = performance.now();
-  sink += fn();
+  sink.total += fn();
   return performance.now() - t0;
 }
 
@@ -144,7 +144,7 @@ const DAYS = ['two weeks', 'four weeks', 'seven days', 'a month', 'ten days'];
 const TEMPLATES: readonly ((r: () => number) => string)[] = [
   (r) => `Our ${pick(r, TEXTURES)} ${pick(r, PRODUCTS)} with ${pick(r, INGREDIENTS)} leaves you with ${pick(r, BENEFITS)}.`,
   (r) => `Formulated with ${pick(r, INGREDIENTS)} and ${pick(r, INGREDIENTS)}, it suits ${pick(r, SKIN_TYPES)} skin types.`,
-  (r) => `Smooth a pea-sized amount over clean skin morning and evening, avoiding the eye area.`,
+  () => `Smooth a pea-sized amount over clean skin morning and evening, avoiding the eye area.`,
   (r) => `${pick(r, BRANDS)} ${pick(r, PRODUCTS)} is ${pick(r, SCENTS)}, vegan and never tested on animals.`,
   (r) => `In a consumer survey, most testers noticed ${pick(r, BENEFITS)} after ${pick(r, DAYS)}.`,
   (r) => `The ${pick(r, TEXTURES)} texture sinks in quickly and layers well under makeup.`,
@@ -156,9 +156,9 @@ const TEMPLATES: readonly ((r: () => number) => string)[] = [
   (r) => `Rated ${(4 + r()).toFixed(1)} out of 5 by ${100 + Math.floor(r() * 4000)} shoppers who loved ${pick(r, BENEFITS)}.`,
   (r) => `"I noticed ${pick(r, BENEFITS)} within ${pick(r, DAYS)}," says one reviewer from ${pick(r, ['Leeds', 'Lyon', 'Austin', 'Porto', 'Oslo'])}.`,
   (r) => `Use daily and follow with sunscreen, since ${pick(r, INGREDIENTS)} can make skin more sensitive to sunlight.`,
-  (r) => `Store away from direct sunlight and use within twelve months of opening.`,
-  (r) => `Packed with antioxidants, it helps defend against everyday pollution and dullness.`,
-  (r) => `Shake gently before use, then press into the skin with your fingertips.`,
+  () => `Store away from direct sunlight and use within twelve months of opening.`,
+  () => `Packed with antioxidants, it helps defend against everyday pollution and dullness.`,
+  () => `Shake gently before use, then press into the skin with your fingertips.`,
   (r) => `We source our ${pick(r, INGREDIENTS)} from small farms and publish every supplier on our website.`,
 ];
 
@@ -326,9 +326,10 @@ interface WidthCheck {
  * makes the whole page two-byte, which real pages nearly always are. The regex floor depends on it.
  */
 function checkWidth(text: string, matcher: TriggerMatcher): WidthCheck {
-  const wide = text.match(/[^\u0000-\u00ff]/g)?.length ?? 0;
+  // Every UTF-16 code unit above Latin-1 (no u flag, so an emoji's two surrogates count twice).
+  const wide = text.match(/[\u0100-\uffff]/g)?.length ?? 0;
   // replace() alone keeps V8's two-byte representation; a Latin-1 round trip yields a one-byte string.
-  const narrow = Buffer.from(text.replace(/[^\u0000-\u00ff]/g, '?'), 'latin1').toString('latin1');
+  const narrow = Buffer.from(text.replace(/[\u0100-\uffff]/g, '?'), 'latin1').toString('latin1');
   const { ms } = measure({ asIs: () => regexPass(text, matcher), oneByte: () => regexPass(narrow, matcher) }, 1000, 5);
   return { wide, asIsMs: ms.asIs!, oneByteMs: ms.oneByte! };
 }
@@ -358,8 +359,8 @@ function warmUp(text: string, ruleSet: CompiledRuleSet, patterns: readonly Patte
   const until = performance.now() + ms;
   const slice = text.slice(0, 20_000);
   while (performance.now() < until) {
-    sink += scanText(nlp, text, ruleSet).findings.length;
-    sink += naiveScan(slice, patterns);
+    sink.total += scanText(nlp, text, ruleSet).findings.length;
+    sink.total += naiveScan(slice, patterns);
   }
 }
 

@@ -1,5 +1,5 @@
 /** Messages between the content script and the background, with guards: a message is data until checked. */
-import type { CandidateSentence, CrossCheck, Finding, Prefilter, QuietMention, ScanResult } from './engine/types.ts';
+import type { CandidateSentence, CrossCheck, Finding, Prefilter, QuietMention } from './engine/types.ts';
 import type { CardRule } from './ui/ClaimCard.tsx';
 import type { IngredientList } from './engine/inci-types.ts';
 
@@ -7,11 +7,6 @@ import type { IngredientList } from './engine/inci-types.ts';
 export interface MatchRequest {
   type: 'claimlens:match';
   candidates: CandidateSentence[];
-}
-
-/** Background → content script: what the matcher found, and which rule set found it. */
-export interface MatchResponse extends ScanResult {
-  version: string;
 }
 
 /**

@@ -4,7 +4,7 @@ import { USER_RULES_FILE } from '../engine/compile-user-rules.ts';
 import type { CardRule } from '../ui/ClaimCard.tsx';
 
 /** How the card names the source of a rule the shopper wrote: their citation, if any, is the anchor. */
-export const USER_RULE_SOURCE_TITLE = 'Your rule';
+const USER_RULE_SOURCE_TITLE = 'Your rule';
 
 export function toCardRule(rule: CompiledRule, sourceTitles: Readonly<Record<string, string>>): CardRule {
   if (rule.file === USER_RULES_FILE) {

@@ -16,7 +16,6 @@ import type { CompiledRuleSet } from '../engine/types.ts';
 
 /** What a sentence that should trigger nothing is: the corpus must hold negatives of every kind. */
 export const NEGATIVE_KINDS = ['negated', 'question', 'debunking', 'science', 'marketing', 'ingredients', 'faq'] as const;
-export type NegativeKind = (typeof NEGATIVE_KINDS)[number];
 
 /**
  * The rule ids of the rule plan (issue 3). Labels may name a planned rule before its file lands, so the corpus
@@ -86,7 +85,7 @@ export class CorpusError extends Error {
   }
 }
 
-export function formatCorpusProblem(p: CorpusProblem): string {
+function formatCorpusProblem(p: CorpusProblem): string {
   const where = p.line === undefined ? p.file : `${p.file}:${p.line}`;
   return `${where}:${p.index === undefined ? '' : ` entry ${p.index}:`} ${p.message}`;
 }
@@ -184,8 +183,11 @@ export function loadCorpus(dir: string, knownRuleIds: ReadonlySet<string>, optio
   return entries;
 }
 
-/** valibot words a missing or unknown key as the whole object's message; name the key instead. */
-function issueMessage(issue: v.InferIssue<typeof STRICT_ENTRY> | v.InferIssue<typeof ANY_KIND_ENTRY>): string {
+/**
+ * valibot words a missing or unknown key as the whole object's message; name the key instead. Both entry
+ * schemas come from entrySchema(), so its issue type covers STRICT_ENTRY's and ANY_KIND_ENTRY's.
+ */
+function issueMessage(issue: v.InferIssue<ReturnType<typeof entrySchema>>): string {
   const key = issue.path?.map((item) => String(item.key)).join('.');
   if (issue.type === 'strict_object' && key) {
     return issue.input === undefined && ENTRY_FIELDS.includes(key)

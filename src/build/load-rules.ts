@@ -13,9 +13,9 @@ import type { CompiledLexicon } from '../engine/lexicon-types.ts';
 import type { CompiledRuleSet } from '../engine/types.ts';
 
 /** Shared `unless` sets live in this file; every other YAML file directly under rules/ is a rule family. */
-export const CONTEXTS_FILE = 'contexts.yaml';
+const CONTEXTS_FILE = 'contexts.yaml';
 /** Titles of the cited documents. */
-export const SOURCES_FILE = 'sources.yaml';
+const SOURCES_FILE = 'sources.yaml';
 /** The cytokine lexicon: in a subfolder, so it is never read as a rule family. */
 export const LEXICON_FILE = join('lexicons', 'cytokines.yaml');
 
@@ -23,7 +23,7 @@ export const LEXICON_FILE = join('lexicons', 'cytokines.yaml');
 export const INCI_FILE = join('lexicons', 'inci.yaml');
 
 /** The lexicon of a rules folder that has none: nothing is found, and the rule-set version is left as it is. */
-export const EMPTY_LEXICON: CompiledLexicon = { version: '', entries: [], matcher: { aliases: [] } };
+const EMPTY_LEXICON: CompiledLexicon = { version: '', entries: [], matcher: { aliases: [] } };
 
 /** The INCI lexicon of a rules folder that has none: no list is ever cross-checked. */
 export const EMPTY_INCI_LEXICON: CompiledInciLexicon = {

@@ -5,9 +5,9 @@
  */
 import { SEVERITIES, type Severity } from '../engine/types.ts';
 
-export const HIGHLIGHT_PREFIX = 'claimlens-';
+const HIGHLIGHT_PREFIX = 'claimlens-';
 
-export function highlightsSupported(): boolean {
+function highlightsSupported(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
 }
 

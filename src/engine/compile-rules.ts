@@ -13,7 +13,7 @@ import { issueProblem, lineOf, parseYaml, RuleSetError, type RuleFileText, type 
 import type { CompiledRule, CompiledRuleSet, ContextSet, RuleSpec, UnlessPattern } from './types.ts';
 
 // The error shapes moved to yaml-problems.ts, shared with the cytokine lexicon; importers keep this path.
-export { formatProblem, RuleSetError, type RuleFileText, type RuleProblem } from './yaml-problems.ts';
+export { RuleSetError, type RuleFileText, type RuleProblem } from './yaml-problems.ts';
 
 /** How rules other than the built-in ones (the shopper's own) are checked. */
 export interface CompileOptions {

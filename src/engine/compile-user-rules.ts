@@ -51,7 +51,7 @@ export function compileUserRules(input: UserRulesInput): UserRulesResult {
 }
 
 /** A problem in the shopper's words: `line 4: rule "my-rule", field "severity": must be one of …`. */
-export function formatUserProblem(p: RuleProblem): string {
+function formatUserProblem(p: RuleProblem): string {
   const where = p.line === undefined ? '' : `line ${p.line}: `;
   const rule = p.ruleId === undefined ? '' : `rule "${p.ruleId}", `;
   const field = p.field === undefined ? '' : `field "${p.field}": `;

@@ -5,8 +5,7 @@
  */
 import { CLASS_LABELS, CYTOKINE_CLASSES, type CompiledLexicon, type CytokineClass, type CytokineMention, type ListedCytokine } from './lexicon-types.ts';
 
-export const VERDICTS = ['net inflammatory', 'net anti-inflammatory', 'balanced', 'no inflammatory signals listed'] as const;
-export type BalanceVerdict = (typeof VERDICTS)[number];
+export type BalanceVerdict = 'net inflammatory' | 'net anti-inflammatory' | 'balanced' | 'no inflammatory signals listed';
 
 /** One class on the label. */
 export interface CytokineGroup {

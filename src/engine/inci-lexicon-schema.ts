@@ -19,7 +19,7 @@ const NOTE = v.pipe(
 const SOURCE_SHAPE = 'must be { citation, url } or { general: cosmetic chemistry }';
 
 /** A public reference: what it is, and where to read it (plain text: nothing is fetched). */
-export const CitedSourceSchema = v.strictObject(
+const CitedSourceSchema = v.strictObject(
   {
     citation: nonEmpty('what the reference is, e.g. an INCI dictionary entry or a paper'),
     url: v.optional(v.pipe(v.string('must be text'), v.url('must be a URL'), v.startsWith('https://', 'must start with https://'))),
@@ -27,20 +27,20 @@ export const CitedSourceSchema = v.strictObject(
   SOURCE_SHAPE,
 );
 
-export const GeneralSourceSchema = v.strictObject(
+const GeneralSourceSchema = v.strictObject(
   { general: v.picklist(['cosmetic chemistry'], 'must be cosmetic chemistry (the only general source)') },
   SOURCE_SHAPE,
 );
 
 /** Either kind, chosen by its keys, so a mistake is reported against the kind that was meant. */
-export const InciSourceSchema = v.lazy((input: unknown) =>
+const InciSourceSchema = v.lazy((input: unknown) =>
   typeof input === 'object' && input !== null && 'general' in input ? GeneralSourceSchema : CitedSourceSchema,
 );
 
 const CLASS = v.picklist(INCI_CLASSES, `must be one of ${INCI_CLASSES.join(', ')}`);
 const ORIGIN = v.picklist(INCI_ORIGINS, `must be one of ${INCI_ORIGINS.join(', ')}`);
 
-export const InciEntrySchema = v.strictObject(
+const InciEntrySchema = v.strictObject(
   {
     id: ID,
     name: nonEmpty('the INCI name'),
@@ -55,7 +55,7 @@ export const InciEntrySchema = v.strictObject(
   'must be an ingredient entry',
 );
 
-export const InciFamilySchema = v.strictObject(
+const InciFamilySchema = v.strictObject(
   {
     id: ID,
     label: nonEmpty('what the family is, in a few words'),

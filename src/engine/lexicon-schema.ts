@@ -9,20 +9,20 @@ const nonEmpty = (what: string) =>
 const SOURCE_SHAPE = 'must be { seed, anchor } or { general: immunology }';
 
 /** A seed passage that names the cytokine: the same fields, and checks, as a rule's source. */
-export const SeedSourceSchema = v.strictObject(RuleSourceSchema.entries, SOURCE_SHAPE);
+const SeedSourceSchema = v.strictObject(RuleSourceSchema.entries, SOURCE_SHAPE);
 
 /** Textbook immunology that the seeds do not cover. */
-export const GeneralSourceSchema = v.strictObject(
+const GeneralSourceSchema = v.strictObject(
   { general: v.picklist(['immunology'], 'must be immunology (the only general source so far)') },
   SOURCE_SHAPE,
 );
 
 /** Either kind, chosen by its keys, so a mistake is reported against the kind that was meant. */
-export const LexiconSourceSchema = v.lazy((input: unknown) =>
+const LexiconSourceSchema = v.lazy((input: unknown) =>
   typeof input === 'object' && input !== null && 'general' in input ? GeneralSourceSchema : SeedSourceSchema,
 );
 
-export const LexiconEntrySchema = v.strictObject(
+const LexiconEntrySchema = v.strictObject(
   {
     id: v.pipe(
       v.string('must be text'),

@@ -66,7 +66,7 @@ export function patternTriggers(pattern: string): PatternTriggers {
 export function parsePattern(pattern: string): PatternTerm[] {
   let terms: PatternTerm[];
   try {
-    terms = nlp.parseMatch(pattern) as PatternTerm[];
+    terms = nlp.parseMatch(pattern);
   } catch (err) {
     throw new PatternError(`cannot be parsed by compromise (${(err as Error).message})`);
   }

@@ -60,7 +60,7 @@ export const RuleSpecSchema = v.strictObject(
 
 export const RuleFileSchema = v.array(RuleSpecSchema, 'a rule file must be a list of rules');
 
-export const ContextSetSchema = v.strictObject(
+const ContextSetSchema = v.strictObject(
   {
     reason: nonEmpty('why a mention stays quiet'),
     patterns: patternList('patterns', 1),

@@ -35,7 +35,7 @@ export class RuleSetError extends Error {
   }
 }
 
-export function formatProblem(p: RuleProblem): string {
+function formatProblem(p: RuleProblem): string {
   const where = p.line === undefined ? p.file : `${p.file}:${p.line}`;
   const rule = p.ruleId === undefined ? '' : ` ${p.kind ?? 'rule'} "${p.ruleId}",`;
   const field = p.field === undefined ? '' : ` field "${p.field}":`;

@@ -27,7 +27,7 @@ export async function loadPopupState(browser: PopupBrowser, tabId: number): Prom
   return tab?.status === 'loading' ? { kind: 'scanning', site: null } : { kind: 'unavailable' };
 }
 
-export function stateOf(report: TabReport): PopupState {
+function stateOf(report: TabReport): PopupState {
   const site = siteOf(report.url);
   if (report.status === 'paused' && site) return { kind: 'paused', site };
   return {

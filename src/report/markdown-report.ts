@@ -69,6 +69,6 @@ function cytokineSection(facts: CytokineFacts): string[] {
 }
 
 /** Page text is untrusted: it must read as text, never as Markdown or HTML. */
-export function escapeMarkdown(text: string): string {
+function escapeMarkdown(text: string): string {
   return text.replace(/\s+/g, ' ').replace(/([\\`*_{}[\]()<>#+!|~])/g, '\\$1');
 }

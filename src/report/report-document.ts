@@ -7,7 +7,7 @@ import type { CytokineFacts } from '../engine/cytokine-facts.ts';
 import type { CompiledRule, RuleSource, Severity } from '../engine/types.ts';
 import { groupFindings, sentenceExcerpt, type PageReport } from './build-report.ts';
 
-export const SEVERITY_LABELS: Record<Severity, string> = {
+const SEVERITY_LABELS: Record<Severity, string> = {
   misleading: 'Misleading',
   unsupported: 'Unsupported',
   risky: 'Risky',
@@ -80,7 +80,7 @@ export interface ReportDocument {
   cytokineFacts: CytokineFacts | null;
 }
 
-export const NOTHING_FOUND = 'No claims found that the rules address.';
+const NOTHING_FOUND = 'No claims found that the rules address.';
 
 export function reportDocument(
   report: PageReport,
@@ -127,7 +127,7 @@ export function reportDocument(
 }
 
 /** "2026-12-01 10:56 UTC": one clock for every reader of a report, wherever it is printed. */
-export function formatWhen(date: Date): string {
+function formatWhen(date: Date): string {
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 

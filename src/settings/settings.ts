@@ -27,7 +27,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   threshold: 'context',
   disabledRules: [],
   userRules: '',
-}) as Settings;
+});
 
 export interface LoadedSettings {
   settings: Settings;
@@ -42,7 +42,7 @@ export const SETTINGS_KEY = 'settings';
 /** Where an unreadable stored value is kept, untouched, so nothing the shopper set is silently lost. */
 export const BACKUP_KEY = 'settings-unreadable';
 /** The schema version this code writes. */
-export const SETTINGS_VERSION = 2;
+const SETTINGS_VERSION = 2;
 
 const HOSTNAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$|^\[[0-9a-f:.]+\]$/;
 
@@ -87,7 +87,7 @@ type Parsed = { ok: true; settings: Settings; migrated: boolean } | { ok: false;
 
 /** Reads a stored value of any version, or says in a few words why it cannot be read. */
 function parseStored(raw: unknown): Parsed {
-  const version = typeof raw === 'object' && raw !== null && 'version' in raw ? (raw as { version: unknown }).version : undefined;
+  const version = typeof raw === 'object' && raw !== null && 'version' in raw ? raw.version : undefined;
   if (typeof version === 'number' && version > SETTINGS_VERSION) {
     return { ok: false, reason: `they were saved by a newer version of Claimlens (settings version ${version})` };
   }

@@ -55,7 +55,7 @@ export function PausedSites({ sites, onAdd, onRemove }: PausedSitesProps) {
             value={draft}
             aria-invalid={problem !== null}
             aria-describedby={problem ? 'add-site-problem' : undefined}
-            onInput={(e) => setDraft((e.currentTarget as HTMLInputElement).value)}
+            onInput={(e) => setDraft(e.currentTarget.value)}
           />
           <button type="submit">Pause</button>
         </div>

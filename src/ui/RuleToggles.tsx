@@ -37,7 +37,7 @@ export function RuleToggles({ rules, disabled, onToggle }: RuleTogglesProps) {
         autoComplete="off"
         placeholder="e.g. exosomes, misleading"
         value={filter}
-        onInput={(e) => setFilter((e.currentTarget as HTMLInputElement).value)}
+        onInput={(e) => setFilter(e.currentTarget.value)}
       />
       {visible.length === 0 && <p class="empty">No rule matches “{filter}”.</p>}
       {families.map((family) => (
@@ -49,7 +49,7 @@ export function RuleToggles({ rules, disabled, onToggle }: RuleTogglesProps) {
               .map((rule) => (
                 <li key={rule.id}>
                   <label class="rule-toggle">
-                    <input type="checkbox" checked={!disabled.includes(rule.id)} onChange={(e) => onToggle(rule.id, (e.currentTarget as HTMLInputElement).checked)} />
+                    <input type="checkbox" checked={!disabled.includes(rule.id)} onChange={(e) => onToggle(rule.id, e.currentTarget.checked)} />
                     <span class="rule-title">{rule.title}</span>
                     <span class={`tag severity-${rule.severity}`}>{VERDICTS[rule.severity]}</span>
                     <code class="rule-id">{rule.id}</code>

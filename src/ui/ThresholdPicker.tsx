@@ -7,7 +7,7 @@ export interface ThresholdPickerProps {
 }
 
 /** Each threshold's name. SEVERITIES is ordered worst first, so each level shows itself and those above it. */
-export const THRESHOLD_NAMES: Record<Severity, string> = {
+const THRESHOLD_NAMES: Record<Severity, string> = {
   misleading: 'Misleading only',
   unsupported: 'Unsupported and worse',
   risky: 'Risky and worse',
@@ -15,7 +15,7 @@ export const THRESHOLD_NAMES: Record<Severity, string> = {
 };
 
 /** What each threshold shows, in the shopper's words. */
-export const THRESHOLD_HELP: Record<Severity, string> = {
+const THRESHOLD_HELP: Record<Severity, string> = {
   misleading: 'Only claims that contradict what is known, such as living stem cells in a jar.',
   unsupported: 'Also claims with no good evidence behind them.',
   risky: 'Also claims that suggest a risk to your health, such as injecting or needling a product.',

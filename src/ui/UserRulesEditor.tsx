@@ -50,7 +50,7 @@ export function UserRulesEditor({ saved, inForce, problems, example, onSave }: U
           value={draft}
           aria-invalid={problems !== null}
           aria-describedby={problems ? 'user-rules-problems user-rules-hint' : 'user-rules-hint'}
-          onInput={(e) => setDraft((e.currentTarget as HTMLTextAreaElement).value)}
+          onInput={(e) => setDraft(e.currentTarget.value)}
         />
         {problems && (
           <div class="problems" id="user-rules-problems">

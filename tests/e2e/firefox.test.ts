@@ -119,7 +119,7 @@ describe('Firefox', () => {
       else page.on('framenavigated', () => find() && resolve(find()!));
     });
     await frame.waitForFunction(() => [...CSS.highlights.keys()].some((k) => k.startsWith('claimlens-')));
-    const texts = await frame.evaluate(() => [...CSS.highlights].flatMap(([, h]) => [...h].map((r) => r.toString())));
+    const texts = await frame.evaluate(() => [...CSS.highlights].flatMap(([, h]) => [...h].map((r) => (r as Range).toString())));
     expect(texts.some((t) => t.includes('grow new tissue'))).toBe(true);
     expect(errors).toEqual([]);
     await page.close();

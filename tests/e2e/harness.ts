@@ -8,7 +8,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { TargetType, type Browser, type Page } from 'puppeteer-core';
 import { AxePuppeteer } from '@axe-core/puppeteer';
 import { afterAll, beforeAll } from 'vitest';
 
@@ -46,7 +46,7 @@ export interface FixtureServer {
 }
 
 /** Serves tests/fixtures on a free port of 127.0.0.1 only. */
-export async function serveFixtures(): Promise<FixtureServer> {
+async function serveFixtures(): Promise<FixtureServer> {
   const server: Server = createServer((req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     // Browsers ask for a favicon; answering 404 would log a console error that is not ours.
@@ -113,7 +113,7 @@ addEventListener('load', () => { window.__loadedAt = performance.now(); });
 }
 
 /** Chromium with the built extension, headless. CHROMIUM_PATH overrides the browser. */
-export async function launchWithExtension(): Promise<Browser> {
+async function launchWithExtension(): Promise<Browser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
   }
@@ -148,7 +148,8 @@ export async function highlightedTexts(page: Page): Promise<[string, string][]> 
   return page.evaluate(() =>
     [...CSS.highlights.entries()]
       .filter(([name]) => name.startsWith('claimlens-'))
-      .flatMap(([name, h]) => [...h].map((r) => [name, r.toString()] as [string, string]))
+      // A Highlight is typed as a set of AbstractRange; ours are all live Ranges, whose toString() is their text.
+      .flatMap(([name, h]) => [...h].map((r) => [name, (r as Range).toString()] as [string, string]))
       .sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[0] < b[0] ? -1 : 1)),
   );
 }
@@ -167,7 +168,7 @@ export async function waitForHighlights(page: Page): Promise<void> {
 /** The extension's service worker, to read what the background knows (storage, badge) as the popup would. */
 export async function extensionWorker(browser: Browser) {
   const target = await browser.waitForTarget(
-    (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'),
+    (t) => t.type() === TargetType.SERVICE_WORKER && t.url().startsWith('chrome-extension://'),
     { timeout: 20_000 },
   );
   const worker = await target.worker();
@@ -197,7 +198,7 @@ export async function waitForTabReport(browser: Browser, url: string): Promise<{
   const worker = await extensionWorker(browser);
   return worker.evaluate(async (url: string) => {
     for (;;) {
-      const all = (await chrome.storage.session.get(null)) as Record<string, { url: string; findings: unknown[] }>;
+      const all = await chrome.storage.session.get<Record<string, { url: string; findings: unknown[] }>>(null);
       const entry = Object.entries(all).find(([, r]) => r.url === url);
       if (entry) {
         const tabId = Number(entry[0].slice('tab:'.length));
@@ -208,7 +209,7 @@ export async function waitForTabReport(browser: Browser, url: string): Promise<{
   }, url);
 }
 
-/** Viewport centre of the first line of the first highlighted range whose text includes `text`, scrolled into view. */
+/** Viewport centre of the first line of the first highlighted range whose text includes `text`, scrolled into view if off screen. */
 export async function claimPoint(page: Page, text: string): Promise<{ x: number; y: number }> {
   const point = await page.evaluate((text: string) => {
     for (const [name, h] of CSS.highlights) {
@@ -216,8 +217,8 @@ export async function claimPoint(page: Page, text: string): Promise<{ x: number;
       for (const r of h) {
         if (!(r instanceof Range) || !r.toString().includes(text)) continue;
         let rect = r.getClientRects()[0];
-        // A claim below the fold is scrolled to first, as a shopper would before clicking it.
-        if (rect && (rect.top < 0 || rect.bottom > innerHeight)) {
+        // A claim below the fold is scrolled to first, as a shopper would (Firefox refuses clicks outside the viewport).
+        if (rect && (rect.bottom > innerHeight || rect.top < 0)) {
           r.startContainer.parentElement?.scrollIntoView({ block: 'center' });
           rect = r.getClientRects()[0];
         }

@@ -67,7 +67,7 @@ async function reportFor(url: string): Promise<{ status: string; findings: { rul
   // Polled from here, one short evaluate at a time, so a missing report fails on the test's timeout.
   for (;;) {
     const report = await worker.evaluate(async (url: string) => {
-      const all = (await chrome.storage.session.get(null)) as Record<string, { url: string; status: string; findings: never[] }>;
+      const all = await chrome.storage.session.get<Record<string, { url: string; status: string; findings: never[] }>>(null);
       const found = Object.values(all).find((r) => r.url === url);
       return found ? { status: found.status, findings: found.findings } : null;
     }, url);
@@ -159,7 +159,7 @@ describe('options page', () => {
     // The shopper goes back to the options tab (a click needs the tab in front to land).
     await options.bringToFront();
     await options.click('button[aria-label="Resume Claimlens on 127.0.0.1"]');
-    await options.waitForFunction(() => document.body.textContent!.includes('Claimlens is on everywhere.'));
+    await options.waitForFunction(() => document.body.textContent.includes('Claimlens is on everywhere.'));
     // Back on the paused tab: its claims are underlined again without a reload.
     await paused.bringToFront();
     await waitForHighlights(paused);
@@ -222,7 +222,7 @@ describe('options page', () => {
     await saveRules(options);
     expect(await statusText(options, 'Saved.')).toContain('1 rule of yours in force');
     const page = await openFixture();
-    await page.waitForFunction(() => [...CSS.highlights].some(([n, h]) => n.startsWith('claimlens-') && [...h].some((r) => r.toString() === 'Lightweight')));
+    await page.waitForFunction(() => [...CSS.highlights].some(([n, h]) => n.startsWith('claimlens-') && [...h].some((r) => (r as Range).toString() === 'Lightweight')));
     expect(await highlightedTexts(page)).toContainEqual(['claimlens-unsupported', 'Lightweight']);
     const { x, y } = await claimPoint(page, 'Lightweight');
     await page.mouse.click(x, y);
@@ -248,7 +248,7 @@ describe('options page', () => {
     expect(await options.$eval('#user-rules-text', (el) => (el as HTMLTextAreaElement).value)).toBe(CAPSULE_RULE);
 
     const page = await openFixture();
-    await page.waitForFunction(() => [...CSS.highlights].some(([n, h]) => n.startsWith('claimlens-') && [...h].some((r) => r.toString() === 'Lightweight')));
+    await page.waitForFunction(() => [...CSS.highlights].some(([n, h]) => n.startsWith('claimlens-') && [...h].some((r) => (r as Range).toString() === 'Lightweight')));
     const shown = await texts(page);
     expect(shown).toContain('contains live stem cells');
     expect(shown).not.toContain('patented capsule');

@@ -215,7 +215,7 @@ describe('popup', () => {
     expect(await popup.$eval('.empty-title', (el) => el.textContent)).toBe('Paused on 127.0.0.1.');
     // The page is a background tab behind the popup: poll on a timer, not on animation frames it may not get.
     await page.waitForFunction(() => [...CSS.highlights].filter(([n]) => n.startsWith('claimlens-')).every(([, h]) => h.size === 0), { polling: 100 });
-    expect(await popup.$eval('input[role="switch"]', (el) => (el as HTMLInputElement).checked)).toBe(true);
+    expect(await popup.$eval('input[role="switch"]', (el) => el.checked)).toBe(true);
 
     await popup.click('input[role="switch"]');
     await popup.waitForSelector('.verdict-line');

@@ -9,6 +9,7 @@ import { ruleSet as builtInRules } from 'virtual:claimlens/rules';
 import { compileSources, readRuleSources } from '../../../src/build/load-rules.ts';
 import { extractText } from '../../../src/dom/extract-text.ts';
 import { FACTS_NOTE } from '../../../src/engine/cytokine-facts.ts';
+import type { PageReport } from '../../../src/report/build-report.ts';
 
 const FIXTURE = 'tests/fixtures/stem-cell-serum.html';
 const RULES_DIR = 'tests/fixtures/rules';
@@ -21,6 +22,9 @@ const APPLE = 'tests/fixtures/apple-stem-cell-cream.html';
 const EGF = 'tests/fixtures/egf-serum.html';
 // Each case starts Node and loads compromise (about a second); several cases run the bin more than once.
 vi.setConfig({ testTimeout: 30_000 });
+
+/** One line of `scan --json`: the page report, as the bin serialises it. */
+const parseReport = (line: string) => JSON.parse(line) as PageReport;
 
 /**
  * Runs the built bin. Exact-output cases use a frozen rule set (tests/fixtures/rules) so they test the
@@ -78,12 +82,12 @@ describe('claimlens scan', () => {
   it('prints one JSON object per input with the contract fields, offsets into the extracted text', () => {
     const { code, stdout } = scan(['scan', '--json', FIXTURE, 'tests/fixtures/plain-moisturiser.html']);
     expect(code).toBe(0);
-    const lines = stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = stdout.trimEnd().split('\n').map(parseReport);
     expect(lines).toHaveLength(2);
-    const [serum, plain] = lines as [any, any];
+    const [serum, plain] = lines as [PageReport, PageReport];
     expect(Object.keys(serum)).toEqual(['input', 'findings', 'cytokines', 'crossChecks', 'summary']);
     expect(serum.input).toBe(FIXTURE);
-    const text = extractText(parseHTML(readFileSync(FIXTURE, 'utf8')).document.body as unknown as Node).text;
+    const text = extractText(parseHTML(readFileSync(FIXTURE, 'utf8')).document.body).text;
     expect(serum.findings).toHaveLength(4);
     for (const f of serum.findings) {
       expect(Object.keys(f)).toEqual(['ruleId', 'severity', 'text', 'start', 'end', 'sentence', 'why']);
@@ -143,7 +147,7 @@ describe('claimlens scan', () => {
   it('lists the cytokines and the label in the JSON report', () => {
     const { code, stdout } = scan(['scan', '--json', CYTOKINES]);
     expect(code).toBe(0);
-    const report = JSON.parse(stdout) as any;
+    const report = parseReport(stdout);
     expect(Object.keys(report)).toEqual(['input', 'findings', 'cytokines', 'crossChecks', 'summary']);
     // Each cytokine once, in order of first mention; the review in the <textarea> is not page text.
     expect(report.cytokines).toEqual([
@@ -165,26 +169,26 @@ describe('claimlens scan', () => {
     const { summary } = report;
     expect(Object.keys(summary)).toEqual(['rulesVersion', 'flagged', 'bySeverity', 'quietMentions', 'worst', 'cytokineFacts']);
     expect(summary.rulesVersion).toBe(ruleSet.version);
-    const facts = summary.cytokineFacts;
+    const facts = summary.cytokineFacts!;
     expect(Object.keys(facts)).toEqual(['groups', 'balance', 'note']);
-    expect(facts.groups.map((g: any) => [g.class, g.label, g.cytokines.map((c: any) => c.id)])).toEqual([
+    expect(facts.groups.map((g) => [g.class, g.label, g.cytokines.map((c) => c.id)])).toEqual([
       ['pro-inflammatory', 'Pro-inflammatory', ['gm-csf', 'tnf-a', 'il-6', 'il-1b', 'il-8', 'ifn-g', 'il-12', 'il-17']],
       ['anti-inflammatory', 'Anti-inflammatory', ['il-10']],
       ['growth-factor', 'Growth factors', ['vegf', 'hgf', 'egf']],
       ['chemokine', 'Chemokines', ['mcp-1']],
     ]);
     // The groups hold the same entries as the flat list, nothing added or lost.
-    expect(facts.groups.flatMap((g: any) => g.cytokines).sort((a: any, b: any) => a.id.localeCompare(b.id))).toEqual(
-      [...report.cytokines].sort((a: any, b: any) => a.id.localeCompare(b.id)),
+    expect(facts.groups.flatMap((g) => g.cytokines).sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+      [...report.cytokines].sort((a, b) => a.id.localeCompare(b.id)),
     );
     expect(facts.balance).toEqual({ proInflammatory: 8, antiInflammatory: 1, net: 0.78, verdict: 'net inflammatory' });
     expect(facts.note).toBe(FACTS_NOTE);
     // The page's marketing claims are still flagged, with offsets into the extracted text.
-    const text = extractText(parseHTML(readFileSync(CYTOKINES, 'utf8')).document.body as unknown as Node).text;
+    const text = extractText(parseHTML(readFileSync(CYTOKINES, 'utf8')).document.body).text;
     for (const f of report.findings) expect(text.slice(f.start, f.end)).toBe(f.text);
-    expect(report.findings.some((f: any) => f.sentence.includes('stay active for years'))).toBe(true);
-    expect(report.findings.some((f: any) => f.sentence.includes('grow new tissue'))).toBe(true);
-    expect(summary.flagged).toBe(report.findings.filter((f: any) => f.severity !== 'context').length);
+    expect(report.findings.some((f) => f.sentence.includes('stay active for years'))).toBe(true);
+    expect(report.findings.some((f) => f.sentence.includes('grow new tissue'))).toBe(true);
+    expect(summary.flagged).toBe(report.findings.filter((f) => f.severity !== 'context').length);
   });
 
   it('writes the Cytokine Facts label into the Markdown report', () => {
@@ -230,19 +234,19 @@ describe('claimlens scan', () => {
     const { code, stdout, stderr } = scan(['scan', '--json', APPLE, EGF, 'tests/fixtures/plain-moisturiser.html']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    const [apple, egf, plain] = stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as any);
+    const [apple, egf, plain] = stdout.trimEnd().split('\n').map(parseReport) as [PageReport, PageReport, PageReport];
     expect(Object.keys(apple)).toEqual(['input', 'findings', 'cytokines', 'crossChecks', 'summary']);
     for (const c of apple.crossChecks) expect(Object.keys(c)).toEqual(['ruleId', 'kind', 'ingredients', 'message']);
-    expect(apple.crossChecks.map((c: any) => [c.ruleId, c.kind, c.ingredients])).toEqual([
+    expect(apple.crossChecks.map((c) => [c.ruleId, c.kind, c.ingredients])).toEqual([
       ['living-stem-cells', 'stem-cells-only-plant-culture', ['Malus Domestica Fruit Cell Culture Extract']],
       ['living-stem-cells', 'concentration-unlikely', ['Malus Domestica Fruit Cell Culture Extract']],
     ]);
-    expect(apple.crossChecks[1].message).toContain('"10% stem cell extract"');
-    expect(apple.crossChecks[1].message).toContain('listed after Phenoxyethanol, which the EU allows at no more than 1%');
+    expect(apple.crossChecks[1]!.message).toContain('"10% stem cell extract"');
+    expect(apple.crossChecks[1]!.message).toContain('listed after Phenoxyethanol, which the EU allows at no more than 1%');
     // Each cross-check's rule is one of the page's findings, and each ingredient is written so in the page's list.
-    const text = extractText(parseHTML(readFileSync(APPLE, 'utf8')).document.body as unknown as Node).text;
+    const text = extractText(parseHTML(readFileSync(APPLE, 'utf8')).document.body).text;
     for (const c of apple.crossChecks) {
-      expect(apple.findings.map((f: any) => f.ruleId)).toContain(c.ruleId);
+      expect(apple.findings.map((f) => f.ruleId)).toContain(c.ruleId);
       for (const name of c.ingredients) expect(text).toContain(name);
     }
     // The EGF serum's list holds sh-Oligopeptide-1, the EGF its claim names: nothing to report.

@@ -40,7 +40,7 @@ describe('compileUserRules', () => {
   });
 
   it('needs neither sources nor examples', () => {
-    const bare = VALID.replace(/  sources:.*\n/, '').replace(/  examples:\n.*\n.*\n/, '');
+    const bare = VALID.replace(/ {2}sources:.*\n/, '').replace(/ {2}examples:\n.*\n.*\n/, '');
     expect(bare).not.toContain('sources');
     const result = compile(bare);
     expect(result.ok).toBe(true);

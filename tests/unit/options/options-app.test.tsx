@@ -29,7 +29,7 @@ async function mount(initial: Record<string, unknown> = {}) {
     });
     await act(() => new Promise((ok) => setTimeout(ok, 0)));
   };
-  const status = () => root.querySelector('[role="status"]')!.textContent!;
+  const status = () => root.querySelector('[role="status"]')!.textContent;
   return { root, storage, saveRules, status };
 }
 

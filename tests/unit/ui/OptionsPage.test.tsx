@@ -27,19 +27,23 @@ function renderPage(props: Partial<OptionsPageProps> = {}) {
     ...callbacks,
     ...props,
   };
-  act(() => render(<OptionsPage {...all} />, container));
+  // act() runs a synchronous callback and flushes its renders before returning; its promise has nothing left.
+  void act(() => render(<OptionsPage {...all} />, container));
   const byLabel = <T extends HTMLElement>(text: string) => {
     const label = [...container.querySelectorAll('label')].find((l) => l.textContent?.trim().startsWith(text));
     if (!label) throw new Error(`no label "${text}"`);
     return (label.htmlFor ? container.querySelector(`#${label.htmlFor}`) : label.querySelector('input')) as T;
   };
   const button = (text: string) => [...container.querySelectorAll('button')].find((b) => b.textContent?.includes(text) || b.getAttribute('aria-label') === text)!;
-  const type = (el: HTMLInputElement | HTMLTextAreaElement, value: string) =>
-    act(() => {
+  const type = (el: HTMLInputElement | HTMLTextAreaElement, value: string) => {
+    void act(() => {
       el.value = value;
       el.dispatchEvent(new Event('input', { bubbles: true }));
     });
-  const click = (el: HTMLElement) => act(() => el.click());
+  };
+  const click = (el: HTMLElement) => {
+    void act(() => el.click());
+  };
   return { container, byLabel, button, type, click, ...callbacks };
 }
 
@@ -80,7 +84,7 @@ describe('threshold', () => {
     const radios = [...container.querySelectorAll<HTMLInputElement>('input[type="radio"][name="threshold"]')];
     expect(radios.map((r) => r.value)).toEqual(['misleading', 'unsupported', 'risky', 'context']);
     expect(radios.find((r) => r.checked)?.value).toBe('risky');
-    for (const r of radios) expect(container.querySelector(`#${r.getAttribute('aria-describedby')}`)!.textContent!.length).toBeGreaterThan(10);
+    for (const r of radios) expect(container.querySelector(`#${r.getAttribute('aria-describedby')}`)!.textContent.length).toBeGreaterThan(10);
     expect(radios[0]!.closest('fieldset')!.querySelector('legend')!.textContent).toBe('What to show');
   });
 

@@ -71,7 +71,7 @@ describe('ReportPage', () => {
     const markdown = formatMarkdown(report, rules, {}, meta);
     expect(markdown).toContain('- **Title:** Serum – Shop\n- **Scanned:** 2026-12-01 10:15 UTC\n');
     expect(markdown).toContain('**Sources:** Cytokine Facts (003_072484d7e9901298.txt): “there are no cells in the cream”; Your rule\n');
-    const text = renderPage().container.textContent!;
+    const text = renderPage().container.textContent;
     for (const piece of ['No cell lives in a jar.', 'Which ingredient is alive?', 'Only a plant cell culture is listed.', 'Living stem cells in the product']) {
       expect(markdown).toContain(piece);
       expect(text).toContain(piece);
