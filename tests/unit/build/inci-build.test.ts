@@ -5,8 +5,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { build } from 'vite';
-import { claimlensRules } from '../../../src/build/rules-plugin.ts';
+import { bundledCode } from './bundle-rules.ts';
 import { compileSources, EMPTY_INCI_LEXICON, INCI_FILE, readRuleSources } from '../../../src/build/load-rules.ts';
 
 const dirs: string[] = [];
@@ -25,15 +24,6 @@ function rulesWith(inci: ((text: string) => string) | 'none'): string {
   return dir;
 }
 
-async function bundledCode(dir: string): Promise<string> {
-  const output = (await build({
-    configFile: false,
-    logLevel: 'silent',
-    plugins: [claimlensRules({ dir })],
-    build: { write: false, ssr: true, rolldownOptions: { input: 'virtual:claimlens/rules' } },
-  })) as { output: { code?: string }[] }[] | { output: { code?: string }[] };
-  return (Array.isArray(output) ? output[0]! : output).output[0]?.code ?? '';
-}
 
 describe('the INCI lexicon in the build', () => {
   it('is exported as inciLexicon, and folded into the version', async () => {

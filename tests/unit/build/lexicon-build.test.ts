@@ -4,8 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { build } from 'vite';
-import { claimlensRules } from '../../../src/build/rules-plugin.ts';
+import { bundledCode } from './bundle-rules.ts';
 import { compileRulesDir, compileSources, LEXICON_FILE, readRuleSources } from '../../../src/build/load-rules.ts';
 import { compileRuleSet } from '../../../src/engine/compile-rules.ts';
 
@@ -41,15 +40,6 @@ function rulesWith(lexicon: ((text: string) => string) | 'none'): string {
   return dir;
 }
 
-async function bundledCode(dir: string): Promise<string> {
-  const output = (await build({
-    configFile: false,
-    logLevel: 'silent',
-    plugins: [claimlensRules({ dir })],
-    build: { write: false, ssr: true, rolldownOptions: { input: 'virtual:claimlens/rules' } },
-  })) as { output: { code?: string }[] }[] | { output: { code?: string }[] };
-  return (Array.isArray(output) ? output[0]! : output).output[0]?.code ?? '';
-}
 
 describe('the lexicon in the build', () => {
   it('is exported as cytokineLexicon, and its hash is folded into the version', async () => {

@@ -3,8 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { build } from 'vite';
-import { claimlensRules } from '../../../src/build/rules-plugin.ts';
+import { bundledCode, bundleRules } from './bundle-rules.ts';
 
 // Each case runs a real Vite bundle of the rules (compromise included): seconds on a busy machine.
 vi.setConfig({ testTimeout: 30_000 });
@@ -23,24 +22,15 @@ function rulesWith(file: string, edit: (text: string) => string): string {
   return dir;
 }
 
-async function bundle(dir: string) {
-  return build({
-    configFile: false,
-    logLevel: 'silent',
-    plugins: [claimlensRules({ dir })],
-    build: { write: false, ssr: true, rolldownOptions: { input: 'virtual:claimlens/rules' } },
-  });
-}
 
 describe('claimlensRules()', () => {
   it('refuses a rule citing a document that has no title', async () => {
     const dir = rulesWith('sources.yaml', (t) => t.replace(/^003_072484d7e9901298\.txt:\n {2}title: .*\n/m, ''));
-    await expect(bundle(dir)).rejects.toThrow(/field "sources\[\d\]\.seed": has no title in .*sources\.yaml/);
+    await expect(bundleRules(dir)).rejects.toThrow(/field "sources\[\d\]\.seed": has no title in .*sources\.yaml/);
   });
 
   it('bundles the compiled rule set', async () => {
-    const output = (await bundle(rulesWith('stability.yaml', (t) => t))) as { output: { code?: string }[] }[] | { output: { code?: string }[] };
-    const code = (Array.isArray(output) ? output[0]! : output).output[0]?.code ?? '';
+    const code = await bundledCode(rulesWith('stability.yaml', (t) => t));
     expect(code).toContain('stability-room-temperature');
     expect(code).toMatch(/version = "[0-9a-f]{12}"/);
   });
@@ -52,7 +42,7 @@ describe('claimlensRules()', () => {
     const line = text.slice(0, at).split('\n').length;
     const id = /- id: (\S+)/.exec(text)![1]!;
     const dir = rulesWith('stability.yaml', (t) => t.slice(0, at) + t.slice(at).replace(/severity: \w+/, 'severity: dubious'));
-    await expect(bundle(dir)).rejects.toThrow(
+    await expect(bundleRules(dir)).rejects.toThrow(
       `stability.yaml:${line}: rule "${id}", field "severity": must be one of misleading, unsupported, risky, context`,
     );
   });
