@@ -82,6 +82,11 @@ export function parsePattern(pattern: string): PatternTerm[] {
     if (term.anything && (term.greedy || term.min !== undefined) && next?.choices?.some((c) => c.some((t) => !t.word && !t.fastOr && !t.choices))) {
       throw new PatternError('puts a wildcard right before a (…|…) group with a #Tag or /regex/ choice, which compromise never matches; move the tag out of the group into a pattern of its own');
     }
+    // Nor after a greedy wildcard when the next term is optional and absent: "laser .{0,2} (fresh)? skin" misses
+    // "laser on skin" (it matches only with "fresh"). Widening the range by one covers the optional word.
+    if (term.anything && (term.greedy || term.min !== undefined) && next?.optional) {
+      throw new PatternError('puts an optional term right after a wildcard (`*`, `.{m,n}`), which compromise matches only when the optional term is present; drop the optional term and widen the wildcard by one');
+    }
   });
   return terms;
 }

@@ -38,6 +38,19 @@ describe('patternTriggers', () => {
     expect(() => patternTriggers('factor .? (hundred|#Value) benefits')).not.toThrow();
     expect(() => patternTriggers('factor .{0,2} #Value benefits')).not.toThrow();
   });
+
+  it('refuses an optional term right after a greedy wildcard, which compromise matches only when it is present', () => {
+    const without = nlp('after laser on skin');
+    expect(without.match('laser .{0,2} (fresh)? skin').found).toBe(false);
+    expect(nlp('after laser on fresh skin').match('laser .{0,2} (fresh)? skin').found).toBe(true);
+    // The suggested rewrite, a range one wider, matches both.
+    expect(without.match('laser .{0,3} skin').found).toBe(true);
+    expect(without.match('laser .? (fresh)? skin').found).toBe(true);
+    expect(() => patternTriggers('laser .{0,2} (fresh)? skin')).toThrow(/optional term right after a wildcard/);
+    expect(() => patternTriggers('laser * fresh? skin')).toThrow(PatternError);
+    expect(() => patternTriggers('laser .? (fresh)? skin')).not.toThrow();
+    expect(() => patternTriggers('laser (fresh)? .{0,2} skin')).not.toThrow();
+  });
 });
 
 describe('expandInflections', () => {
