@@ -21,7 +21,12 @@ export async function readInput(input: string, asText: boolean, stdin: () => Pro
 }
 
 function htmlText(html: string): { text: string; title: string | null } {
-  const { document } = parseHTML(html);
+  let { document } = parseHTML(html);
+  // A browser puts any input, a fragment or bare text too, inside <html><body>. linkedom does not: a fragment's
+  // first element becomes the root and `body` an empty new element, and bare text leaves no root at all.
+  if (document.documentElement?.localName !== 'html') {
+    ({ document } = parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`));
+  }
   const root = document.body ?? document.documentElement;
   // The page's <title>, as the extension's report has it (document.title).
   const title = (document.querySelector('title')?.textContent ?? '').replace(/\s+/g, ' ').trim() || null;

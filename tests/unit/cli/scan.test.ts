@@ -304,6 +304,30 @@ describe('claimlens scan', () => {
     expect(stdout.trimEnd().split('\n').map((l) => (JSON.parse(l) as { input: string }).input)).toEqual([FIXTURE]);
   });
 
+  it('reads an HTML fragment, bare text and an empty file as a browser would, without crashing', () => {
+    const claim = 'This cream contains live stem cells.';
+    const dir = mkdtempSync(join(tmpdir(), 'claimlens-fragment-'));
+    try {
+      const files = {
+        fragment: join(dir, 'fragment.html'),
+        bare: join(dir, 'bare.txt'),
+        empty: join(dir, 'empty.html'),
+      };
+      writeFileSync(files.fragment, `<title>Fragment</title><div><p>${claim}</p></div>`);
+      writeFileSync(files.bare, `${claim}\n`);
+      writeFileSync(files.empty, '');
+      const { code, stdout, stderr } = scan(['scan', '--json', files.fragment, files.bare, files.empty]);
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      const reports = stdout.trimEnd().split('\n').map(parseReport);
+      expect(reports.map((r) => r.findings.map((f) => f.text))).toEqual([['live stem cells'], ['live stem cells'], []]);
+      // The fragment's <title> still names the report.
+      expect(scan(['scan', '--format', 'md', files.fragment]).stdout).toMatch(/Fragment/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('scans with the rules built into the bin', () => {
     const { code, stdout } = scan(['scan', '--json', FIXTURE], undefined, { builtIn: true });
     expect(code).toBe(0);
