@@ -71,6 +71,11 @@ export function parsePattern(pattern: string): PatternTerm[] {
     throw new PatternError(`cannot be parsed by compromise (${(err as Error).message})`);
   }
   if (terms.length === 0) throw new PatternError('is empty once parsed');
+  // compromise splits a (…|…) group at every "|", a /regex/'s own alternation included: "(/^(18|19)[0-9]+$/|x)"
+  // becomes the words "/^(18", "19)[0-9]+$/" and "x", and the regex never matches.
+  if (terms.some(splitRegex)) {
+    throw new PatternError('has a /regex/ with "|" inside a (…|…) group, which compromise splits at the "|" and never matches; use a character class ([89]) or give the regex a pattern of its own');
+  }
   terms.forEach((term, i) => {
     const next = terms[i + 1];
     // compromise 14 never matches a wildcard followed by a group with a multi-word choice: it fails silently.
@@ -89,6 +94,14 @@ export function parsePattern(pattern: string): PatternTerm[] {
     }
   });
   return terms;
+}
+
+/** Whether a term (or a choice inside it) is a fragment of a /regex/ that a group's "|" cut apart. */
+function splitRegex(term: PatternTerm): boolean {
+  const fragment = (w: string) => w.startsWith('/') || w.endsWith('/');
+  if (term.word !== undefined && fragment(term.word)) return true;
+  if (term.fastOr && [...term.fastOr].some(fragment)) return true;
+  return term.choices?.some((choice) => choice.some(splitRegex)) ?? false;
 }
 
 /** The literal words a term can match, or undefined when it can match words we cannot list. */

@@ -51,6 +51,16 @@ describe('patternTriggers', () => {
     expect(() => patternTriggers('laser .? (fresh)? skin')).not.toThrow();
     expect(() => patternTriggers('laser (fresh)? .{0,2} skin')).not.toThrow();
   });
+
+  it('refuses a /regex/ with its own "|" inside a group, which compromise splits and never matches', () => {
+    const doc = nlp('in business since 1995, so');
+    expect(doc.match('since (/^(18|19|20)[0-9]+$/|90s)').found).toBe(false);
+    expect(doc.match('since (/^[12][0-9]+$/|90s)').found).toBe(true);
+    expect(doc.match('since /^(18|19|20)[0-9]+$/').found).toBe(true);
+    expect(() => patternTriggers('since (/^(18|19|20)[0-9]+$/|90s)')).toThrow(/regex\/ with "\|" inside a/);
+    expect(() => patternTriggers('business since (/^[12][0-9]+$/|90s)')).not.toThrow();
+    expect(() => patternTriggers('business since /^(18|19|20)[0-9]+$/')).not.toThrow();
+  });
 });
 
 describe('expandInflections', () => {
