@@ -3,6 +3,7 @@
  * words the sentence holds. A rule whose `unless` pattern also matches the sentence stays quiet, and the
  * reason is kept, so the shopper can see why a mention was not flagged.
  */
+import { concessiveClauses, exceptionReaches, type Span } from './concessive-clauses.ts';
 import type { Nlp } from './nlp.ts';
 import type { CandidateSentence, CompiledRule, CompiledRuleSet, Finding, QuietMention, ScanResult } from './types.ts';
 
@@ -20,6 +21,8 @@ interface PreparedRule {
   match: PatternIndex;
   unless: PatternIndex;
   requires: PatternIndex;
+  /** The `unless` patterns of the shared `$hedged` set. */
+  hedges: Set<string>;
 }
 
 /**
@@ -54,6 +57,7 @@ function prepare(nlp: Nlp, ruleSet: CompiledRuleSet): Map<string, PreparedRule> 
           match: indexPatterns(nlp, rule.match),
           unless: indexPatterns(nlp, rule.unless.map((u) => u.pattern)),
           requires: indexPatterns(nlp, rule.requires),
+          hedges: new Set(rule.unless.filter((u) => u.set === 'hedged').map((u) => u.pattern)),
         },
       ]),
     );
@@ -94,14 +98,25 @@ export function matchClaims(nlp: Nlp, candidates: readonly CandidateSentence[], 
       const { rule } = prepared;
       // Without its subject (a cell-derived active, say) the sentence is about something else: not a mention.
       if (rule.requires.length > 0 && sweep(doc, prepared.requires).length === 0) continue;
-      const unlessFound = rule.unless.length > 0 ? new Set(sweep(doc, prepared.unless).map((h) => h.id)) : new Set<string>();
-      const exception = rule.unless.find((u) => unlessFound.has(u.pattern));
-      if (exception) {
+      const spans = matchSpans(sentence.text, hits);
+      if (spans.length === 0) continue;
+      const exceptions = (rule.unless.length > 0 ? sweep(doc, prepared.unless) : []).map((e) => ({ id: e.id, at: spansOf(sentence.text, e.view) }));
+      // The claims no exception reaches; without a concession in the sentence, any exception reaches them all.
+      // A hedge on the evidence ("…, though more research is needed") qualifies the whole sentence wherever it is.
+      const concessions = exceptions.length > 0 ? concessiveClauses(sentence.text) : [];
+      const reaching = new Set<string>();
+      const loud = spans.filter((claim) => {
+        const reached = exceptions.filter((e) => prepared.hedges.has(e.id) || e.at.some((at) => exceptionReaches(at, claim, concessions)));
+        for (const e of reached) reaching.add(e.id);
+        return reached.length === 0;
+      });
+      if (loud.length === 0) {
+        const exception = rule.unless.find((u) => reaching.has(u.pattern))!;
         quiet.push({ ruleId: id, start: sentence.start, end: sentence.end, sentence: sentence.text, set: exception.set, reason: exception.reason });
       } else if (rule.fallback) {
-        fallbacks.push(...ruleHits(rule, hits, sentence));
+        fallbacks.push(...ruleFindings(rule, loud, sentence));
       } else {
-        findings.push(...ruleHits(rule, hits, sentence));
+        findings.push(...ruleFindings(rule, loud, sentence));
         specific = true;
       }
     }
@@ -112,17 +127,29 @@ export function matchClaims(nlp: Nlp, candidates: readonly CandidateSentence[], 
   return { findings, quiet };
 }
 
-/** Every span of the sentence a rule's patterns matched, overlapping spans merged into the longest. */
-function ruleHits(rule: CompiledRule, hits: readonly SweepHit[], sentence: CandidateSentence): Finding[] {
-  const spans: { start: number; end: number; why: string }[] = [];
-  for (const hit of hits) {
-    // `terms: false` skips building per-word objects we do not read; compromise's typings omit the option.
-    for (const m of hit.view.json({ offset: true, text: false, terms: false } as object) as MatchJson[]) {
-      const [start, end] = trimSpan(sentence.text, m.offset.start, m.offset.start + m.offset.length);
-      if (end > start) spans.push({ start, end, why: normalWords(sentence.text.slice(start, end)) });
-    }
+interface MatchSpan extends Span {
+  why: string;
+}
+
+/** Where in the sentence a view's matches are, trimmed of stuck punctuation. */
+function spansOf(text: string, view: View): Span[] {
+  const spans: Span[] = [];
+  // `terms: false` skips building per-word objects we do not read; compromise's typings omit the option.
+  for (const m of view.json({ offset: true, text: false, terms: false } as object) as MatchJson[]) {
+    const [start, end] = trimSpan(text, m.offset.start, m.offset.start + m.offset.length);
+    if (end > start) spans.push({ start, end });
   }
-  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  return spans;
+}
+
+/** Every span of the sentence a rule's match patterns found. */
+function matchSpans(text: string, hits: readonly SweepHit[]): MatchSpan[] {
+  return hits.flatMap((hit) => spansOf(text, hit.view).map((s) => ({ ...s, why: normalWords(text.slice(s.start, s.end)) })));
+}
+
+/** The rule's findings in the sentence, overlapping spans merged into the longest. */
+function ruleFindings(rule: CompiledRule, found: readonly MatchSpan[], sentence: CandidateSentence): Finding[] {
+  const spans = [...found].sort((a, b) => a.start - b.start || b.end - a.end);
   const merged: typeof spans = [];
   for (const span of spans) {
     const last = merged[merged.length - 1];
