@@ -78,7 +78,8 @@ export function isMatchRequest(message: unknown): message is MatchRequest {
         typeof c.start === 'number' &&
         typeof c.end === 'number' &&
         Array.isArray(c.ruleIds) &&
-        c.ruleIds.every((id) => typeof id === 'string'),
+        c.ruleIds.every((id) => typeof id === 'string') &&
+        (c.lead === undefined || typeof c.lead === 'string'),
     )
   );
 }

@@ -101,11 +101,55 @@ export function findCandidates(text: string, matcher: TriggerMatcher, from = 0, 
     regex.lastIndex = Math.max(regex.lastIndex, hit.index + word.length);
   }
   if (current) out.push(toCandidate(text, current));
-  return out;
+  return withTaglines(text, out, to);
 }
 
 function toCandidate(text: string, c: { start: number; end: number; ruleIds: Set<string> }): CandidateSentence {
   return { start: c.start, end: c.end, text: text.slice(c.start, c.end), ruleIds: [...c.ruleIds].sort() };
+}
+
+/** A headline and its tagline are both short; a lead-in longer than this is a sentence of its own. */
+const SHORT_LEAD = 8;
+const SHORT_SENTENCE = 12;
+
+/**
+ * A short candidate ("One MSC session.") lends its rules and its text to the short sentence right after it,
+ * in the same block or the next ("Results for life."), which then becomes a candidate too: the tagline's
+ * claim is about what the headline names.
+ */
+function withTaglines(text: string, candidates: CandidateSentence[], to: number): CandidateSentence[] {
+  const out: CandidateSentence[] = [];
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i]!;
+    out.push(c);
+    if (wordCount(c.text) > SHORT_LEAD) continue;
+    const next = nextSentence(text, c.end, to);
+    if (!next || wordCount(text.slice(next[0], next[1])) > SHORT_SENTENCE) continue;
+    const own = candidates[i + 1];
+    if (own && own.start === next[0]) {
+      candidates[i + 1] = { ...own, ruleIds: [...new Set([...own.ruleIds, ...c.ruleIds])].sort(), lead: c.text };
+    } else if (!own || own.start > next[0]) {
+      out.push({ start: next[0], end: next[1], text: text.slice(next[0], next[1]), ruleIds: c.ruleIds, lead: c.text });
+    }
+  }
+  return out;
+}
+
+/** The bounds of the sentence after `end`, in the same block or the next; undefined past `to` or a blank line. */
+function nextSentence(text: string, end: number, to: number): [number, number] | undefined {
+  let i = end;
+  let breaks = 0;
+  while (i < to && isSpace(text.charCodeAt(i))) {
+    if (text[i] === '\n') breaks++;
+    i++;
+  }
+  if (i >= to || breaks > 1) return undefined;
+  const bounds = sentenceBounds(text, i, i + 1);
+  return bounds[1] > bounds[0] && /[\p{L}\p{N}]/u.test(text.slice(bounds[0], bounds[1])) ? bounds : undefined;
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
 }
 
 /**

@@ -72,6 +72,11 @@ interface SweepHit {
   view: View;
 }
 
+/** Whether any of the patterns matches. */
+function names(doc: View, index: PatternIndex): boolean {
+  return sweep(doc, index).length > 0;
+}
+
 function sweep(doc: View, index: PatternIndex): SweepHit[] {
   const hits = index.net ? (doc.sweep(index.net) as unknown as { found: SweepHit[] }).found : [];
   for (const { id, parsed } of index.oneByOne) {
@@ -88,6 +93,8 @@ export function matchClaims(nlp: Nlp, candidates: readonly CandidateSentence[], 
   const quiet: QuietMention[] = [];
   for (const sentence of candidates) {
     const doc = nlp(sentence.text);
+    let lead: View | undefined;
+    const leadDoc = () => (lead ??= nlp(sentence.lead ?? ''));
     const fallbacks: Finding[] = [];
     let specific = false;
     for (const id of sentence.ruleIds) {
@@ -97,7 +104,8 @@ export function matchClaims(nlp: Nlp, candidates: readonly CandidateSentence[], 
       if (hits.length === 0) continue;
       const { rule } = prepared;
       // Without its subject (a cell-derived active, say) the sentence is about something else: not a mention.
-      if (rule.requires.length > 0 && sweep(doc, prepared.requires).length === 0) continue;
+      // A tagline may take its subject from the headline just before it.
+      if (rule.requires.length > 0 && !names(doc, prepared.requires) && !(sentence.lead && names(leadDoc(), prepared.requires))) continue;
       const spans = matchSpans(sentence.text, hits);
       if (spans.length === 0) continue;
       const exceptions = (rule.unless.length > 0 ? sweep(doc, prepared.unless) : []).map((e) => ({ id: e.id, at: spansOf(sentence.text, e.view) }));

@@ -85,6 +85,11 @@ export interface CandidateSentence {
   text: string;
   /** Ids of the rules whose trigger words occur in it. */
   ruleIds: string[];
+  /**
+   * For a short sentence, the short one just before it (a heading or a bullet's lead-in): "One MSC session.
+   * Results for life." A rule's `requires` may find its subject there.
+   */
+  lead?: string;
 }
 
 /** A claim found in the text. `start`/`end` index the extracted text. */

@@ -3,6 +3,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ruleSet as bundled } from 'virtual:claimlens/rules';
+import { compileRulesDir } from '../../../src/build/load-rules.ts';
+import { groupTriggers } from '../../../src/build/rules-plugin.ts';
 import { bundledCode, bundleRules } from './bundle-rules.ts';
 
 // Each case runs a real Vite bundle of the rules (compromise included): seconds on a busy machine.
@@ -24,6 +27,15 @@ function rulesWith(file: string, edit: (text: string) => string): string {
 
 
 describe('claimlensRules()', () => {
+  it('carries the prefilter grouped by rules, and it reads back as the compiler wrote it', async () => {
+    const compiled = compileRulesDir('rules').prefilter;
+    const groups = groupTriggers(compiled);
+    expect(groups.length).toBeLessThan(Object.keys(compiled.triggers).length);
+    // The bundle the extension is built with (vitest loads the same plugin) decodes to the same triggers.
+    expect(bundled.prefilter.triggers).toEqual(compiled.triggers);
+    expect(() => groupTriggers({ triggers: { 'a|b': ['x'] } })).toThrow(/separator/);
+  });
+
   it('refuses a rule citing a document that has no title', async () => {
     const dir = rulesWith('sources.yaml', (t) => t.replace(/^003_072484d7e9901298\.txt:\n {2}title: .*\n/m, ''));
     await expect(bundleRules(dir)).rejects.toThrow(/field "sources\[\d\]\.seed": has no title in .*sources\.yaml/);

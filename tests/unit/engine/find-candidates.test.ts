@@ -38,13 +38,37 @@ describe('findCandidates', () => {
   });
 
   it('returns each sentence once with every rule its triggers wake, offsets into the text', () => {
-    const text = 'Plain start. Our stem cells renew. Middle plain. More cells here!';
+    const text = 'Plain start. Our stem cells renew your skin every single night. Middle plain. More cells here, in every jar we make!';
     const found = findCandidates(text, matcher);
     expect(found.map((c) => [c.text, c.ruleIds])).toEqual([
-      ['Our stem cells renew.', ['cell-rule', 'stem-rule']],
-      ['More cells here!', ['cell-rule', 'stem-rule']],
+      ['Our stem cells renew your skin every single night.', ['cell-rule', 'stem-rule']],
+      ['More cells here, in every jar we make!', ['cell-rule', 'stem-rule']],
     ]);
     for (const c of found) expect(text.slice(c.start, c.end)).toBe(c.text);
+  });
+
+  it('lends a short candidate\'s rules to the short tagline after it, which names no trigger itself', () => {
+    const text = 'Stem Cell Facial.\nResults for life.';
+    const found = findCandidates(text, matcher);
+    expect(found.map((c) => [c.text, c.ruleIds, c.lead])).toEqual([
+      ['Stem Cell Facial.', ['stem-rule'], undefined],
+      ['Results for life.', ['stem-rule'], 'Stem Cell Facial.'],
+    ]);
+    for (const c of found) expect(text.slice(c.start, c.end)).toBe(c.text);
+    // A tagline that is a candidate of its own keeps its rules and gains the headline's.
+    const own = findCandidates('Stem serum. Cells for life.', buildTriggerMatcher({ triggers: { stem: ['stem-rule'], cells: ['cell-rule'] } }));
+    expect(own.map((c) => [c.text, c.ruleIds, c.lead])).toEqual([
+      ['Stem serum.', ['stem-rule'], undefined],
+      ['Cells for life.', ['cell-rule', 'stem-rule'], 'Stem serum.'],
+    ]);
+  });
+
+  test.each([
+    ['a blank line apart', 'Stem Cell Facial.\n\nResults for life.'],
+    ['after a long sentence', 'Our famous stem cell facial is loved by clients across the city. Results for life.'],
+    ['before a long sentence', 'Stem Cell Facial. Results that last for the rest of your life, as our many happy clients all say.'],
+  ])('lends nothing %s', (_case, text) => {
+    expect(findCandidates(text, matcher).map((c) => c.text)).toHaveLength(1);
   });
 
   it('falls back to a shorter trigger when the longest one is not a whole word', () => {
