@@ -8,13 +8,14 @@ import type { Nlp } from './nlp.ts';
 import type { CandidateSentence, CompiledRule, CompiledRuleSet, Finding, QuietMention, ScanResult } from './types.ts';
 
 type View = ReturnType<Nlp>;
-type Net = ReturnType<Nlp['buildNet']>;
+type Parsed = ReturnType<Nlp['parseMatch']>;
 
 /**
- * Each rule as three compromise nets (match, unless, requires). A net indexes its patterns by the words they
- * need, so one `sweep` tries only the patterns that can match the sentence instead of one `match` call per
- * pattern. One net per rule, not one for the set: compromise's sweep loops over every word a net knows for
- * every sentence, and a candidate wakes only the rules whose trigger words it holds.
+ * Each rule as three pattern indexes (match, unless, requires). An index files each pattern under the words
+ * it needs, as compromise's `buildNet` works them out, so a sentence tries only the patterns whose words it
+ * holds instead of every pattern. We look the sentence's words up in the index rather than call `sweep`:
+ * sweep rebuilds the sentence's word set and walks every word the net knows, for each of a candidate's
+ * dozen rules and three indexes, which cost more than the matching itself.
  */
 interface PreparedRule {
   rule: CompiledRule;
@@ -25,31 +26,104 @@ interface PreparedRule {
   hedges: Set<string>;
 }
 
+/** A pattern as compromise's buildNet prepares it: the words a sentence must hold for it to have a chance. */
+interface NetEntry {
+  id: string;
+  regs: Parsed;
+  /** compromise's: the words and #Tags the pattern needs. */
+  needs: string[];
+  /** Ours, stricter than compromise's `wants`: for each required term, the words one of which must occur. */
+  groups?: string[][];
+}
+
+interface Reg {
+  word?: string;
+  optional?: boolean;
+  negative?: boolean;
+  fastOr?: Set<string>;
+  choices?: Reg[][];
+}
+
 /**
- * A net for the patterns it indexes correctly, and the rest tried one by one: compromise 14 works out a
- * pattern's needed words without its /regex/ alternatives, so a net skips sentences such a pattern matches
- * ("Interferon gamma…" against `(…|/^interferon/) …`).
+ * For each required term, the words one of which the sentence must hold: a plain word, or a (…|…) group whose
+ * choices all begin with a plain word. A #Tag, a /regex/ or a wildcard says nothing.
+ */
+function requiredGroups(regs: readonly Reg[]): string[][] {
+  const groups: string[][] = [];
+  for (const reg of regs) {
+    if (reg.optional || reg.negative) continue;
+    if (reg.word !== undefined) groups.push([reg.word]);
+    else if (reg.fastOr) groups.push([...reg.fastOr]);
+    else if (reg.choices) {
+      const firsts = reg.choices.map((choice) => choice.find((r) => !r.optional && !r.negative));
+      if (firsts.every((r) => r?.word !== undefined && !r.fastOr && !r.choices)) groups.push(firsts.map((r) => r!.word!));
+    }
+  }
+  return groups;
+}
+
+/**
+ * Patterns by the words they need or want, those with none to index by, and the rest tried one by one:
+ * compromise 14 works out a pattern's needed words without its /regex/ alternatives, so an index would skip
+ * sentences such a pattern matches ("Interferon gamma…" against `(…|/^interferon/) …`).
  */
 interface PatternIndex {
-  net: Net | undefined;
-  oneByOne: { id: string; parsed: ReturnType<Nlp['parseMatch']> }[];
+  hooks: Map<string, NetEntry[]>;
+  always: NetEntry[];
+  oneByOne: { id: string; parsed: Parsed; groups: string[][] }[];
 }
 
 function indexPatterns(nlp: Nlp, patterns: readonly string[]): PatternIndex {
   const hasRegex = (p: string) => /(^|[\s(|])\//.test(p);
   const netted = [...new Set(patterns.filter((p) => !hasRegex(p)))].map((p) => ({ match: p, id: p }));
+  const net = (netted.length > 0 ? nlp.buildNet(netted) : { hooks: {}, always: [] }) as unknown as { hooks: Record<string, NetEntry[]>; always: NetEntry[] };
+  // One check per pattern: a word of each required group, and each #Tag compromise says the pattern needs.
+  for (const entry of [...Object.values(net.hooks).flat(), ...net.always]) {
+    entry.groups ??= [...entry.needs.filter((n) => /^[#%]/.test(n)).map((n) => [n]), ...requiredGroups(entry.regs)].sort((a, b) => a.length - b.length);
+  }
   return {
-    net: netted.length > 0 ? nlp.buildNet(netted) : undefined,
-    oneByOne: patterns.filter(hasRegex).map((p) => ({ id: p, parsed: nlp.parseMatch(p) })),
+    hooks: new Map(Object.entries(net.hooks)),
+    always: net.always,
+    oneByOne: patterns.filter(hasRegex).map((p) => {
+      const parsed = nlp.parseMatch(p);
+      return { id: p, parsed, groups: requiredGroups(parsed) };
+    }),
   };
 }
 
-const prepared = new WeakMap<CompiledRuleSet, Map<string, PreparedRule>>();
+/** A parsed sentence and the words, word forms and #Tags it holds, the keys a pattern index is filed by. */
+interface Sentence {
+  doc: View;
+  words: ReadonlySet<string>;
+  /** Each pattern's result on this sentence: rules share patterns (the `$question` set, say), so match once. */
+  matched: Map<string, View | null>;
+}
 
-function prepare(nlp: Nlp, ruleSet: CompiledRuleSet): Map<string, PreparedRule> {
-  let rules = prepared.get(ruleSet);
-  if (!rules) {
-    rules = new Map(
+function sentenceOf(nlp: Nlp, text: string): Sentence {
+  // `cache()` makes compromise's own per-sentence word sets, the ones its sweep and match consult; a (…|…)
+  // group also compares a word with the term's text as written ("tgfβ1"), so the texts go in too.
+  const doc = nlp(text).cache() as View;
+  const sets = (doc as unknown as { _cache?: Set<string>[] })._cache ?? [];
+  const words = new Set(sets.flatMap((set) => [...set]));
+  for (const terms of doc.docs as { text: string }[][]) for (const term of terms) words.add(term.text);
+  return { doc, words, matched: new Map() };
+}
+
+/**
+ * The rule set ready to match: each rule's indexes, and every rule's match patterns filed together by word, so
+ * a candidate's words are looked up once for all the dozen rules it wakes.
+ */
+interface PreparedSet {
+  rules: Map<string, PreparedRule>;
+  matchHooks: Map<string, { ruleId: string; entry: NetEntry }[]>;
+}
+
+const prepared = new WeakMap<CompiledRuleSet, PreparedSet>();
+
+function prepare(nlp: Nlp, ruleSet: CompiledRuleSet): PreparedSet {
+  let set = prepared.get(ruleSet);
+  if (!set) {
+    const rules = new Map(
       ruleSet.rules.map((rule) => [
         rule.id,
         {
@@ -61,9 +135,37 @@ function prepare(nlp: Nlp, ruleSet: CompiledRuleSet): Map<string, PreparedRule> 
         },
       ]),
     );
-    prepared.set(ruleSet, rules);
+    const matchHooks = new Map<string, { ruleId: string; entry: NetEntry }[]>();
+    for (const [ruleId, { match }] of rules) {
+      for (const [word, entries] of match.hooks) {
+        const list = matchHooks.get(word) ?? [];
+        for (const entry of entries) list.push({ ruleId, entry });
+        matchHooks.set(word, list);
+      }
+    }
+    set = { rules, matchHooks };
+    prepared.set(ruleSet, set);
   }
-  return rules;
+  return set;
+}
+
+/** Each woken rule's match hits in the sentence, by rule id. */
+function matchHits(sentence: Sentence, ruleIds: readonly string[], set: PreparedSet): Map<string, SweepHit[]> {
+  const awake = new Set(ruleIds);
+  const byRule = new Map<string, SweepHit[]>(ruleIds.map((id) => [id, []]));
+  const tried = new Set<NetEntry>();
+  for (const word of sentence.words) {
+    const entries = set.matchHooks.get(word);
+    if (entries) for (const { ruleId, entry } of entries) if (awake.has(ruleId)) fromNet(sentence, entry, tried, byRule.get(ruleId)!);
+  }
+  for (const id of ruleIds) {
+    const index = set.rules.get(id)?.match;
+    if (!index) continue;
+    const hits = byRule.get(id)!;
+    for (const entry of index.always) fromNet(sentence, entry, tried, hits);
+    for (const { id: pattern, parsed, groups } of index.oneByOne) if (holdsGroups(sentence.words, groups)) attempt(sentence, pattern, parsed, hits);
+  }
+  return byRule;
 }
 
 interface SweepHit {
@@ -73,42 +175,80 @@ interface SweepHit {
 }
 
 /** Whether any of the patterns matches. */
-function names(doc: View, index: PatternIndex): boolean {
-  return sweep(doc, index).length > 0;
+function names(sentence: Sentence, index: PatternIndex): boolean {
+  return sweep(sentence, index).length > 0;
 }
 
-function sweep(doc: View, index: PatternIndex): SweepHit[] {
-  const hits = index.net ? (doc.sweep(index.net) as unknown as { found: SweepHit[] }).found : [];
-  for (const { id, parsed } of index.oneByOne) {
-    const view = doc.match(parsed);
-    if (view.found) hits.push({ id, view: view as View });
+/** The patterns of the index that match the sentence, each once: what compromise's sweep finds, cheaper. */
+function sweep(sentence: Sentence, index: PatternIndex): SweepHit[] {
+  const hits: SweepHit[] = [];
+  const tried = new Set<NetEntry>();
+  for (const word of sentence.words) {
+    const entries = index.hooks.get(word);
+    if (entries) for (const entry of entries) fromNet(sentence, entry, tried, hits);
   }
+  for (const entry of index.always) fromNet(sentence, entry, tried, hits);
+  for (const { id, parsed, groups } of index.oneByOne) if (holdsGroups(sentence.words, groups)) attempt(sentence, id, parsed, hits);
   return hits;
+}
+
+function fromNet(sentence: Sentence, entry: NetEntry, tried: Set<NetEntry>, hits: SweepHit[]): void {
+  if (tried.has(entry)) return;
+  tried.add(entry);
+  // Stricter than compromise's own needs and wants: a word of every required group, shortest groups first.
+  if (entry.groups && !holdsGroups(sentence.words, entry.groups)) return;
+  attempt(sentence, entry.id, entry.regs, hits);
+}
+
+/** Whether the sentence holds a word of every group. */
+function holdsGroups(words: ReadonlySet<string>, groups: readonly string[][]): boolean {
+  outer: for (const group of groups) {
+    for (const w of group) if (words.has(w)) continue outer;
+    return false;
+  }
+  return true;
+}
+
+/** Matches the pattern once per sentence, whichever rule asks. */
+function attempt({ doc, matched }: Sentence, id: string, regs: Parsed, hits: SweepHit[]): void {
+  let view = matched.get(id);
+  if (view === undefined) {
+    const found = doc.match(regs);
+    view = found.found ? (found as View) : null;
+    matched.set(id, view);
+  }
+  if (view) hits.push({ id, view });
+}
+
+/** For each text, the patterns that match it, found through an index as matchClaims finds them (tests hold it to `has`). */
+export function patternsFound(nlp: Nlp, patterns: readonly string[], texts: readonly string[]): string[][] {
+  const index = indexPatterns(nlp, patterns);
+  return texts.map((text) => [...new Set(sweep(sentenceOf(nlp, text), index).map((h) => h.id))].sort());
 }
 
 /** Runs the rules on candidate sentences. Offsets in the result index the text the sentences came from. */
 export function matchClaims(nlp: Nlp, candidates: readonly CandidateSentence[], ruleSet: CompiledRuleSet): ScanResult {
-  const rules = prepare(nlp, ruleSet);
+  const set = prepare(nlp, ruleSet);
   const findings: Finding[] = [];
   const quiet: QuietMention[] = [];
   for (const sentence of candidates) {
-    const doc = nlp(sentence.text);
-    let lead: View | undefined;
-    const leadDoc = () => (lead ??= nlp(sentence.lead ?? ''));
+    const parsed = sentenceOf(nlp, sentence.text);
+    let lead: Sentence | undefined;
+    const leadSentence = () => (lead ??= sentenceOf(nlp, sentence.lead ?? ''));
     const fallbacks: Finding[] = [];
     let specific = false;
+    const hitsByRule = matchHits(parsed, sentence.ruleIds, set);
     for (const id of sentence.ruleIds) {
-      const prepared = rules.get(id);
-      if (!prepared) continue;
-      const hits = sweep(doc, prepared.match);
-      if (hits.length === 0) continue;
+      const prepared = set.rules.get(id);
+      const hits = hitsByRule.get(id);
+      if (!prepared || !hits || hits.length === 0) continue;
       const { rule } = prepared;
       // Without its subject (a cell-derived active, say) the sentence is about something else: not a mention.
       // A tagline may take its subject from the headline just before it.
-      if (rule.requires.length > 0 && !names(doc, prepared.requires) && !(sentence.lead && names(leadDoc(), prepared.requires))) continue;
+      if (rule.requires.length > 0 && !names(parsed, prepared.requires) && !(sentence.lead && names(leadSentence(), prepared.requires))) continue;
       const spans = matchSpans(sentence.text, hits);
       if (spans.length === 0) continue;
-      const exceptions = (rule.unless.length > 0 ? sweep(doc, prepared.unless) : []).map((e) => ({ id: e.id, at: spansOf(sentence.text, e.view) }));
+      const exceptions = (rule.unless.length > 0 ? sweep(parsed, prepared.unless) : []).map((e) => ({ id: e.id, at: spansOf(sentence.text, e.view) }));
       // The claims no exception reaches; without a concession in the sentence, any exception reaches them all.
       // A hedge on the evidence ("…, though more research is needed") qualifies the whole sentence wherever it is.
       const concessions = exceptions.length > 0 ? concessiveClauses(sentence.text) : [];

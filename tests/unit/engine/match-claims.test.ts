@@ -1,6 +1,8 @@
 // The matcher on its own: spans, offsets into the whole text, quiet mentions and their reasons.
 import { describe, expect, it } from 'vitest';
 import { compileRuleSet } from '../../../src/engine/compile-rules.ts';
+import { ruleSet as builtIn } from 'virtual:claimlens/rules';
+import { patternsFound } from '../../../src/engine/match-claims.ts';
 import nlp from '../../../src/engine/nlp.ts';
 import { scanText } from '../../../src/engine/scan-text.ts';
 
@@ -73,4 +75,21 @@ describe('matchClaims', () => {
     expect(ids('Meet our stem cell serum. It is stable at room temperature.')).toEqual(['stem-cell-name', 'room-temperature']);
     expect(ids('Meet our stem cell serum.')).toEqual(['stem-cell-name']);
   });
+});
+
+describe('the pattern index', () => {
+  it('finds exactly the patterns compromise matches one by one, on every rule example', () => {
+    const mismatches: string[] = [];
+    for (const rule of builtIn.rules) {
+      const patterns = [...new Set([...rule.match, ...rule.requires, ...rule.unless.map((u) => u.pattern)])];
+      const texts = [...rule.examples.flags, ...rule.examples.quiet];
+      const found = patternsFound(nlp, patterns, texts);
+      texts.forEach((text, i) => {
+        const doc = nlp(text);
+        const expected = patterns.filter((p) => doc.has(p)).sort();
+        if (found[i]!.join('\n') !== expected.join('\n')) mismatches.push(`${rule.id}: ${text}`);
+      });
+    }
+    expect(mismatches).toEqual([]);
+  }, 120_000);
 });
