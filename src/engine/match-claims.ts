@@ -99,13 +99,33 @@ interface Sentence {
   matched: Map<string, View | null>;
 }
 
+interface Term {
+  text: string;
+  normal: string;
+  machine?: string | null;
+  implicit?: string;
+  root?: string;
+  alias?: string[];
+  switch?: string;
+  tags: Set<string>;
+}
+
 function sentenceOf(nlp: Nlp, text: string): Sentence {
-  // `cache()` makes compromise's own per-sentence word sets, the ones its sweep and match consult; a (…|…)
-  // group also compares a word with the term's text as written ("tgfβ1"), so the texts go in too.
-  const doc = nlp(text).cache() as View;
-  const sets = (doc as unknown as { _cache?: Set<string>[] })._cache ?? [];
-  const words = new Set(sets.flatMap((set) => [...set]));
-  for (const terms of doc.docs as { text: string }[][]) for (const term of terms) words.add(term.text);
+  const doc = nlp(text);
+  // Every form compromise compares a pattern's word with (as its own `cache()` collects them, plus the text as
+  // written, which a (…|…) group also tries: "tgfβ1"), and each #Tag.
+  const words = new Set<string>();
+  for (const terms of doc.docs as Term[][]) {
+    for (const t of terms) {
+      words.add(t.text).add(t.normal);
+      if (t.machine) words.add(t.machine);
+      if (t.implicit) words.add(t.implicit);
+      if (t.root) words.add(t.root);
+      if (t.switch) words.add(`%${t.switch}%`);
+      if (t.alias) for (const a of t.alias) words.add(a);
+      for (const tag of t.tags) words.add(`#${tag}`);
+    }
+  }
   return { doc, words, matched: new Map() };
 }
 
