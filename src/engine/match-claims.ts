@@ -20,7 +20,10 @@ type Parsed = ReturnType<Nlp['parseMatch']>;
 interface PreparedRule {
   rule: CompiledRule;
   match: PatternIndex;
+  /** The rule's own `unless` patterns; those of the shared sets are swept once per sentence for all rules. */
   unless: PatternIndex;
+  /** The shared-set patterns the rule lists. */
+  shared: Set<string>;
   requires: PatternIndex;
   /** The `unless` patterns of the shared `$hedged` set. */
   hedges: Set<string>;
@@ -97,6 +100,8 @@ interface Sentence {
   words: ReadonlySet<string>;
   /** Each pattern's result on this sentence: rules share patterns (the `$question` set, say), so match once. */
   matched: Map<string, View | null>;
+  /** The shared-set patterns that match, once some rule has asked. */
+  shared?: SweepHit[];
 }
 
 interface Term {
@@ -136,7 +141,12 @@ function sentenceOf(nlp: Nlp, text: string): Sentence {
 interface PreparedSet {
   rules: Map<string, PreparedRule>;
   matchHooks: Map<string, { ruleId: string; entry: NetEntry }[]>;
+  /** Every pattern of the shared `unless` sets ($question, $reported, …), indexed once. */
+  shared: PatternIndex;
 }
+
+/** A rule's own exceptions are `rule` or `negated`; any other set is a shared one from contexts.yaml. */
+const isShared = (set: string) => set !== 'rule' && set !== 'negated';
 
 const prepared = new WeakMap<CompiledRuleSet, PreparedSet>();
 
@@ -149,7 +159,8 @@ function prepare(nlp: Nlp, ruleSet: CompiledRuleSet): PreparedSet {
         {
           rule,
           match: indexPatterns(nlp, rule.match),
-          unless: indexPatterns(nlp, rule.unless.map((u) => u.pattern)),
+          unless: indexPatterns(nlp, rule.unless.filter((u) => !isShared(u.set)).map((u) => u.pattern)),
+          shared: new Set(rule.unless.filter((u) => isShared(u.set)).map((u) => u.pattern)),
           requires: indexPatterns(nlp, rule.requires),
           hedges: new Set(rule.unless.filter((u) => u.set === 'hedged').map((u) => u.pattern)),
         },
@@ -163,7 +174,8 @@ function prepare(nlp: Nlp, ruleSet: CompiledRuleSet): PreparedSet {
         matchHooks.set(word, list);
       }
     }
-    set = { rules, matchHooks };
+    const sharedPatterns = [...new Set(ruleSet.rules.flatMap((r) => r.unless.filter((u) => isShared(u.set)).map((u) => u.pattern)))];
+    set = { rules, matchHooks, shared: indexPatterns(nlp, sharedPatterns) };
     prepared.set(ruleSet, set);
   }
   return set;
@@ -268,7 +280,9 @@ export function matchClaims(nlp: Nlp, candidates: readonly CandidateSentence[], 
       if (rule.requires.length > 0 && !names(parsed, prepared.requires) && !(sentence.lead && names(leadSentence(), prepared.requires))) continue;
       const spans = matchSpans(sentence.text, hits);
       if (spans.length === 0) continue;
-      const exceptions = (rule.unless.length > 0 ? sweep(parsed, prepared.unless) : []).map((e) => ({ id: e.id, at: spansOf(sentence.text, e.view) }));
+      parsed.shared ??= sweep(parsed, set.shared);
+      const found = [...sweep(parsed, prepared.unless), ...parsed.shared.filter((h) => prepared.shared.has(h.id))];
+      const exceptions = found.map((e) => ({ id: e.id, at: spansOf(sentence.text, e.view) }));
       // The claims no exception reaches; without a concession in the sentence, any exception reaches them all.
       // A hedge on the evidence ("…, though more research is needed") qualifies the whole sentence wherever it is.
       const concessions = exceptions.length > 0 ? concessiveClauses(sentence.text) : [];
