@@ -102,6 +102,8 @@ interface Sentence {
   matched: Map<string, View | null>;
   /** The shared-set patterns that match, once some rule has asked. */
   shared?: SweepHit[];
+  /** Where each exception matched, once some rule has asked. */
+  spans: Map<string, Span[]>;
 }
 
 interface Term {
@@ -131,7 +133,7 @@ function sentenceOf(nlp: Nlp, text: string): Sentence {
       for (const tag of t.tags) words.add(`#${tag}`);
     }
   }
-  return { doc, words, matched: new Map() };
+  return { doc, words, matched: new Map(), spans: new Map() };
 }
 
 /**
@@ -282,7 +284,7 @@ export function matchClaims(nlp: Nlp, candidates: readonly CandidateSentence[], 
       if (spans.length === 0) continue;
       parsed.shared ??= sweep(parsed, set.shared);
       const found = [...sweep(parsed, prepared.unless), ...parsed.shared.filter((h) => prepared.shared.has(h.id))];
-      const exceptions = found.map((e) => ({ id: e.id, at: spansOf(sentence.text, e.view) }));
+      const exceptions = found.map((e) => ({ id: e.id, at: exceptionSpans(parsed, sentence.text, e) }));
       // The claims no exception reaches; without a concession in the sentence, any exception reaches them all.
       // A hedge on the evidence ("…, though more research is needed") qualifies the whole sentence wherever it is.
       const concessions = exceptions.length > 0 ? concessiveClauses(sentence.text) : [];
@@ -311,6 +313,13 @@ export function matchClaims(nlp: Nlp, candidates: readonly CandidateSentence[], 
 
 interface MatchSpan extends Span {
   why: string;
+}
+
+/** Where an exception matched; rules share exceptions, so each is measured once per sentence. */
+function exceptionSpans(sentence: Sentence, text: string, hit: SweepHit): Span[] {
+  let at = sentence.spans.get(hit.id);
+  if (!at) sentence.spans.set(hit.id, (at = spansOf(text, hit.view)));
+  return at;
 }
 
 /** Where in the sentence a view's matches are, trimmed of stuck punctuation. */
