@@ -117,8 +117,16 @@ interface Term {
   tags: Set<string>;
 }
 
+/**
+ * The sentence as compromise should read it, the same length so offsets hold: compromise leaves a hyphenated
+ * word whole after an opening bracket ("(MSC-CM" stays one term, "MSC-CM" is two) and keeps "EGF+FGF" as one.
+ */
+function forParsing(text: string): string {
+  return text.replace(/[([{](?=[\p{L}\p{N}])/gu, ' ').replace(/(?<=[\p{L}\p{N}])\+(?=[\p{L}\p{N}])/gu, ' ');
+}
+
 function sentenceOf(nlp: Nlp, text: string): Sentence {
-  const doc = nlp(text);
+  const doc = nlp(forParsing(text));
   // Every form compromise compares a pattern's word with (as its own `cache()` collects them, plus the text as
   // written, which a (…|…) group also tries: "tgfβ1"), and each #Tag.
   const words = new Set<string>();

@@ -77,6 +77,38 @@ describe('matchClaims', () => {
   });
 });
 
+describe('reading a sentence', () => {
+  it('splits a hyphenated word after a bracket and "A+B" as it does elsewhere, with offsets into the text as written', () => {
+    const RULE = `
+- id: msc-cm
+  title: MSC CM
+  severity: unsupported
+  claim: MSC conditioned media.
+  match:
+    - msc cm
+    - egf fgf cocktail
+  explanation: Because.
+  ask: Really?
+  sources:
+    - seed: 001_114ca1963b9cdec9.txt
+      anchor: Many merchants just use stem cell gimmicks
+  examples:
+    flags: [The MSC-CM facial.]
+    quiet: [The MSC facial.]
+`;
+    const set = compileRuleSet([{ file: 'rules/m.yaml', text: RULE }], { file: 'rules/contexts.yaml', text: '{}' });
+    for (const [text, found] of [
+      ['Result: permanent (MSC-CM facial).', 'MSC-CM'],
+      ['Spec [MSC-CM] serum.', 'MSC-CM'],
+      ['Load the EGF+FGF cocktail.', 'EGF+FGF cocktail'],
+    ] as const) {
+      const findings = scanText(nlp, text, set).findings;
+      expect(findings.map((f) => f.text)).toEqual([found]);
+      expect(findings[0]!.sentence).toBe(text);
+    }
+  });
+});
+
 describe('the pattern index', () => {
   it('finds exactly the patterns compromise matches one by one, on every rule example', () => {
     const mismatches: string[] = [];
