@@ -202,10 +202,7 @@ function matchHits(sentence: Sentence, ruleIds: readonly string[], set: Prepared
   }
   for (const id of ruleIds) {
     const index = set.rules.get(id)?.match;
-    if (!index) continue;
-    const hits = byRule.get(id)!;
-    for (const entry of index.always) fromNet(sentence, entry, tried, hits);
-    for (const { id: pattern, parsed, groups } of index.oneByOne) if (holdsGroups(sentence.words, groups)) attempt(sentence, pattern, parsed, hits);
+    if (index) tryUnfiled(sentence, index, tried, byRule.get(id)!);
   }
   return byRule;
 }
@@ -229,9 +226,14 @@ function sweep(sentence: Sentence, index: PatternIndex): SweepHit[] {
     const entries = index.hooks.get(word);
     if (entries) for (const entry of entries) fromNet(sentence, entry, tried, hits);
   }
+  tryUnfiled(sentence, index, tried, hits);
+  return hits;
+}
+
+/** The index's patterns no word files: those with no needed word, and those with a /regex/. */
+function tryUnfiled(sentence: Sentence, index: PatternIndex, tried: Set<NetEntry>, hits: SweepHit[]): void {
   for (const entry of index.always) fromNet(sentence, entry, tried, hits);
   for (const { id, parsed, groups } of index.oneByOne) if (holdsGroups(sentence.words, groups)) attempt(sentence, id, parsed, hits);
-  return hits;
 }
 
 function fromNet(sentence: Sentence, entry: NetEntry, tried: Set<NetEntry>, hits: SweepHit[]): void {
