@@ -6,7 +6,7 @@ import type { Page } from 'puppeteer-core';
 import {
   cardText,
   claimPoint,
-  collectPageErrors,
+  openPage,
   EXTENSION_DIR,
   extensionWorker,
   focusInCard,
@@ -20,12 +20,9 @@ import {
 const env = useExtensionBrowser();
 
 async function openFixture(name: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await env.browser().newPage();
-  const errors = collectPageErrors(page);
-  await page.setViewport({ width: 1000, height: 700 });
-  await page.goto(env.server().url(name));
-  await waitForHighlights(page);
-  return { page, errors };
+  const opened = await openPage(env, name);
+  await waitForHighlights(opened.page);
+  return opened;
 }
 
 describe('claim card', () => {

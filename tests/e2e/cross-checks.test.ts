@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { cardText, claimPoint, collectPageErrors, openPopup, useExtensionBrowser, waitForCard, waitForHighlights, waitForTabReport } from './harness.ts';
+import { cardText, claimPoint, openPage, openPopup, useExtensionBrowser, waitForCard, waitForHighlights, waitForTabReport } from './harness.ts';
 
 const env = useExtensionBrowser();
 
@@ -19,10 +19,7 @@ function scannerCrossChecks(fixture: string): ScannedCheck[] {
 }
 
 async function open(fixture: string): Promise<{ page: Page; tabId: number; errors: string[] }> {
-  const page = await env.browser().newPage();
-  const errors = collectPageErrors(page);
-  await page.setViewport({ width: 1000, height: 800 });
-  await page.goto(env.server().url(fixture));
+  const { page, errors } = await openPage(env, fixture, { width: 1000, height: 800 });
   await waitForHighlights(page);
   const { tabId } = await waitForTabReport(env.browser(), env.server().url(fixture));
   return { page, tabId, errors };

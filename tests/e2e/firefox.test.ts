@@ -6,7 +6,7 @@ import type { Frame, Page } from 'puppeteer-core';
 import {
   cardText,
   claimPoint,
-  collectPageErrors,
+  openPage,
   firefoxTabReport,
   focusInCard,
   highlightedTexts,
@@ -20,13 +20,7 @@ import {
 
 const env = useFirefoxBrowser();
 
-async function openFixture(name: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await env.browser().newPage();
-  const errors = collectPageErrors(page);
-  await page.setViewport({ width: 1000, height: 700 });
-  await page.goto(env.server().url(name));
-  return { page, errors };
-}
+const openFixture = (name: string): Promise<{ page: Page; errors: string[] }> => openPage(env, name);
 
 /** The card's "n / total" position label, once it reads `label`. */
 function cardShows(page: Page, label: string) {

@@ -133,6 +133,22 @@ async function launchWithExtension(): Promise<Browser> {
   });
 }
 
+/**
+ * A fixture in a new tab at a fixed viewport, with its errors recorded from the first script on; each test then
+ * waits for what it needs (highlights, the tab's report).
+ */
+export async function openPage(
+  env: { browser: () => Browser; server: () => FixtureServer },
+  name: string,
+  viewport = { width: 1000, height: 700 },
+): Promise<{ page: Page; errors: string[] }> {
+  const page = await env.browser().newPage();
+  const errors = collectPageErrors(page);
+  await page.setViewport(viewport);
+  await page.goto(env.server().url(name));
+  return { page, errors };
+}
+
 /** Errors a page raised or logged, including our content script's (which would surface there too). */
 export function collectPageErrors(page: Page): string[] {
   const errors: string[] = [];

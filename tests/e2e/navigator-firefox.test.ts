@@ -1,16 +1,13 @@
 // The findings navigator in Firefox, whose content scripts see the page through Xray wrappers: synthetic
 // events, <details> and the page's own tab script must still work from there.
 import { describe, expect, it } from 'vitest';
-import { cardText, collectPageErrors, useFirefoxBrowser, waitForCard } from './harness.ts';
+import { cardText, openPage, useFirefoxBrowser, waitForCard } from './harness.ts';
 
 const env = useFirefoxBrowser();
 
 describe('findings navigator in Firefox', () => {
   it('lists the claims, opens a closed <details> and an ARIA tab to show the chosen claim, and opens its card', async () => {
-    const page = await env.browser().newPage();
-    const errors = collectPageErrors(page);
-    await page.setViewport({ width: 1000, height: 700 });
-    await page.goto(env.server().url('hidden-sections.html'));
+    const { page, errors } = await openPage(env, 'hidden-sections.html');
     const root = `document.querySelector('claimlens-host')?.shadowRoot`;
     await page.waitForFunction(`Boolean(${root}?.querySelector('.navigator-launcher'))`, { timeout: 20_000, polling: 50 });
     await page.evaluate(`${root}.querySelector('.navigator-launcher').click()`);

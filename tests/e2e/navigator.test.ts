@@ -4,16 +4,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { AxePuppeteer } from '@axe-core/puppeteer';
-import { cardText, collectPageErrors, openPopup, scannerFindings, useExtensionBrowser, waitForTabReport } from './harness.ts';
+import { cardText, openPage, openPopup, scannerFindings, useExtensionBrowser, waitForTabReport } from './harness.ts';
 
 const env = useExtensionBrowser();
 const FIXTURE = 'hidden-sections.html';
 
 async function openFixture(name = FIXTURE): Promise<{ page: Page; errors: string[]; tabId: number }> {
-  const page = await env.browser().newPage();
-  const errors = collectPageErrors(page);
-  await page.setViewport({ width: 1000, height: 700 });
-  await page.goto(env.server().url(name));
+  const { page, errors } = await openPage(env, name);
   const { tabId } = await waitForTabReport(env.browser(), env.server().url(name));
   return { page, errors, tabId };
 }

@@ -9,6 +9,7 @@ import type { Page } from 'puppeteer-core';
 import {
   cardText,
   collectPageErrors,
+  openPage,
   extensionWorker,
   highlightedTexts,
   openPopup,
@@ -35,10 +36,7 @@ function scannerReport(fixture: string): Record<string, unknown> {
 }
 
 async function openFixture(name: string, viewport = { width: 1000, height: 700 }): Promise<{ page: Page; errors: string[]; tabId: number; badge: string }> {
-  const page = await env.browser().newPage();
-  const errors = collectPageErrors(page);
-  await page.setViewport(viewport);
-  await page.goto(env.server().url(name));
+  const { page, errors } = await openPage(env, name, viewport);
   await waitForHighlights(page);
   const { tabId, badge } = await waitForTabReport(env.browser(), env.server().url(name));
   return { page, errors, tabId, badge };
