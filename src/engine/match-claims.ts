@@ -104,6 +104,8 @@ interface Sentence {
   shared?: SweepHit[];
   /** Where each exception matched, once some rule has asked. */
   spans: Map<string, Span[]>;
+  /** The concessions the sentence sets aside, once some rule has an exception to place. */
+  concessions?: Span[];
 }
 
 interface Term {
@@ -297,7 +299,7 @@ export function matchClaims(nlp: Nlp, candidates: readonly CandidateSentence[], 
       const exceptions = found.map((e) => ({ id: e.id, at: exceptionSpans(parsed, sentence.text, e) }));
       // The claims no exception reaches; without a concession in the sentence, any exception reaches them all.
       // A hedge on the evidence ("…, though more research is needed") qualifies the whole sentence wherever it is.
-      const concessions = exceptions.length > 0 ? concessiveClauses(sentence.text) : [];
+      const concessions = exceptions.length > 0 ? (parsed.concessions ??= concessiveClauses(sentence.text)) : [];
       const reaching = new Set<string>();
       const loud = spans.filter((claim) => {
         const reached = exceptions.filter((e) => prepared.hedges.has(e.id) || e.at.some((at) => exceptionReaches(at, claim, concessions)));
