@@ -144,7 +144,8 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
           cytokines: cytokineMatcher,
           match,
           exclude: (el) => el.localName === HOST_TAG,
-          yieldToPage: () => new Promise((ok) => setTimeout(ok, 0)),
+          // A callback of our own, not the bare resolver, so a trace attributes each slice to this script.
+          yieldToPage: () => new Promise((ok) => setTimeout(() => ok(), 0)),
           cancelled: () => ctx.isInvalid || gen !== generation,
         });
         if (scanned === null) return;

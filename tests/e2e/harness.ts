@@ -104,12 +104,7 @@ function largePage(): string {
   for (let i = 0; i < 6000; i++) {
     paragraphs.push(`<p>${i % 100 === 7 ? claim : `${plain[i % 3]} ${plain[(i + 1) % 3]}`}</p>`);
   }
-  return `<!doctype html><html><head><meta charset="utf-8"><title>Large page</title><script>
-window.__longTasks = [];
-new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration }); })
-  .observe({ type: 'longtask', buffered: true });
-addEventListener('load', () => { window.__loadedAt = performance.now(); });
-</script></head><body><main>${paragraphs.join('\n')}</main></body></html>`;
+  return `<!doctype html><html><head><meta charset="utf-8"><title>Large page</title></head><body><main>${paragraphs.join('\n')}</main></body></html>`;
 }
 
 /** Chromium with the built extension, headless. CHROMIUM_PATH overrides the browser. */
@@ -278,20 +273,17 @@ export function scannerFindings(fixture: string, options: { pageOrder?: boolean 
 
 /** A main-thread task that ran Claimlens code, from a Chromium trace. */
 export interface OurTask {
-  /** Time our code itself took in the task (evaluation, calls, the layout it forced). */
-  ms: number;
-  /** The whole task, whatever else the page did in it. */
-  taskMs: number;
   /** What our code was doing in it: the trace event names that carry our script's URL. */
   kinds: string[];
 }
 
 /**
  * Runs `act` under a Chromium trace and returns the page's main-thread tasks in which our content script's
- * own code (evaluating it included) took 50 ms or more. Attributing by script URL keeps the page's own
- * parsing and layout of a huge document, which can share a task with us, out of the count.
+ * own code ran (evaluating it included), in order. Attributing by script URL keeps the page's own parsing
+ * and layout out. How long each took is deliberately not returned: a loaded machine stretches any time, so
+ * tests assert the structure (how the work is split) and `npm run bench` measures durations.
  */
-export async function ourLongTasks(page: Page, act: () => Promise<void>): Promise<OurTask[]> {
+export async function ourTasks(page: Page, act: () => Promise<void>): Promise<OurTask[]> {
   const path = join(tmpdir(), `claimlens-trace-${process.pid}-${Date.now()}.json`);
   await page.tracing.start({ path, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8.execute'] });
   await act();
@@ -303,13 +295,10 @@ export async function ourLongTasks(page: Page, act: () => Promise<void>): Promis
   const ours = events.filter((e) => e.args?.data?.url?.startsWith('chrome-extension://'));
   const out: OurTask[] = [];
   for (const task of events) {
-    if (task.name !== 'RunTask' || (task.dur ?? 0) < 50_000 || !mainThreads.has(`${task.pid}:${task.tid}`)) continue;
+    if (task.name !== 'RunTask' || !mainThreads.has(`${task.pid}:${task.tid}`)) continue;
     const end = task.ts + (task.dur ?? 0);
     const inside = ours.filter((e) => e.pid === task.pid && e.tid === task.tid && e.ts >= task.ts && e.ts <= end);
-    // Top-level events only: a call nested in another of ours is already inside its time.
-    const top = inside.filter((e) => !inside.some((o) => o !== e && o.ts <= e.ts && o.ts + (o.dur ?? 0) >= e.ts + (e.dur ?? 0) && (o.dur ?? 0) > (e.dur ?? 0)));
-    const ms = top.reduce((sum, e) => sum + (e.dur ?? 0), 0) / 1000;
-    if (ms >= 50) out.push({ ms: Math.round(ms * 10) / 10, taskMs: Math.round((task.dur ?? 0) / 100) / 10, kinds: [...new Set(inside.map((e) => e.name))] });
+    if (inside.length > 0) out.push({ kinds: [...new Set(inside.map((e) => e.name))] });
   }
   return out;
 }

@@ -94,6 +94,7 @@ describe('findIngredientList', () => {
     expect(findIngredientList(text)?.heading).toBeNull();
   });
 
+  // A runaway (say, catastrophic backtracking) shows as this test's timeout; no wall-clock figure is asserted.
   it('never throws, and stays bounded, on hostile input', () => {
     const weird = [
       '('.repeat(50_000),
@@ -105,9 +106,7 @@ describe('findIngredientList', () => {
       `${'Aqua, '.repeat(200_000)}`,
     ];
     for (const text of weird) {
-      const started = performance.now();
       const list = findIngredientList(text);
-      expect(performance.now() - started).toBeLessThan(2_000);
       if (list) {
         expect(list.ingredients.length).toBeLessThanOrEqual(400);
         for (const i of list.ingredients) expect(text.slice(i.start, i.end)).toBe(i.name);
