@@ -1,6 +1,6 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
-import { contextsFile, cytokineLexicon, inciLexicon, ruleSet, sourceTitles } from 'virtual:claimlens/rules';
+import { contextsFile, cytokineLexicon, inciLexicon, ruleSet, sourceTitles, vocabulary } from 'virtual:claimlens/rules';
 import nlp from '../src/engine/nlp.ts';
 import { matchClaims } from '../src/engine/match-claims.ts';
 import { isMatchRequest, isPageScanned, isUserPrefilterRequest, type NavigateRequest, type UserPrefilterResponse } from '../src/messages.ts';
@@ -12,7 +12,7 @@ import type { MatchAnswer } from '../src/content/scan-root.ts';
 // compromise lives here, off the page's main thread: the content script sends candidate sentences only.
 export default defineBackground(() => {
   // Built-in rules plus the shopper's own, from the settings (compiled once per text of them).
-  const rules = rulesInForce({ ruleSet, sourceTitles, contextsFile });
+  const rules = rulesInForce({ ruleSet, sourceTitles, contextsFile, vocabulary });
 
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     if (isMatchRequest(message)) {

@@ -15,6 +15,8 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compileRulesDir } from '../src/build/load-rules.ts';
+import { evaluatePages, loadPages, PagesError, scorePages, SPLITS, type PageResult, type PageScores } from '../src/build/evaluate-pages.ts';
+import type { CompiledRuleSet } from '../src/engine/types.ts';
 import { RuleSetError } from '../src/engine/compile-rules.ts';
 import {
   CorpusError,
@@ -28,14 +30,20 @@ import {
 } from '../src/build/evaluate-corpus.ts';
 
 const DEFAULT_CORPUS = 'tests/corpus';
+const DEFAULT_PAGES = 'tests/real-pages';
 let options;
 try {
   options = parseArgs({
-    options: { corpus: { type: 'string', default: DEFAULT_CORPUS }, 'scores-only': { type: 'boolean', default: false } },
+    options: {
+      corpus: { type: 'string', default: DEFAULT_CORPUS },
+      pages: { type: 'string' },
+      split: { type: 'string' },
+      'scores-only': { type: 'boolean', default: false },
+    },
     allowPositionals: false,
   }).values;
 } catch (err) {
-  process.stderr.write(`${(err as Error).message}\nUsage: npm run eval -- [--corpus DIR] [--scores-only]\n`);
+  process.stderr.write(`${(err as Error).message}\nUsage: npm run eval -- [--corpus DIR | --pages [DIR] [--split tune|test]] [--scores-only]\n`);
   process.exit(64);
 }
 const CORPUS_DIR = options.corpus;
@@ -49,6 +57,10 @@ try {
   if (!(err instanceof RuleSetError)) throw err;
   process.stderr.write(`The rules in rules/ do not compile, so there is nothing to evaluate:\n${err.message}\n`);
   process.exit(2);
+}
+if (options.pages !== undefined) {
+  runPages(options.pages || DEFAULT_PAGES, options.split, ruleSet);
+  process.exit(0);
 }
 if (!existsSync(CORPUS_DIR) || !statSync(CORPUS_DIR).isDirectory()) {
   process.stderr.write(`The corpus folder ${CORPUS_DIR} does not exist or is not a folder.\n`);
@@ -119,4 +131,46 @@ function table(rows: readonly RuleScores[]): string[] {
 
 function counts(s: Scores): string[] {
   return [s.truePositives, s.falsePositives, s.falseNegatives].map(String);
+}
+
+/** The real-page corpus: sentence and page level, overall, for each split and each kind of page. */
+function runPages(dir: string, split: string | undefined, rules: CompiledRuleSet): void {
+  if (split !== undefined && !(SPLITS as readonly string[]).includes(split)) {
+    process.stderr.write(`--split must be one of ${SPLITS.join(', ')} (got "${split}")\n`);
+    process.exit(64);
+  }
+  let pages;
+  try {
+    pages = loadPages(dir).filter((p) => split === undefined || p.split === split);
+  } catch (err) {
+    if (!(err instanceof PagesError)) throw err;
+    process.stderr.write(`The real-page corpus in ${dir} is invalid:\n${err.message}\n`);
+    process.exit(1);
+  }
+  const { rulesVersion, pages: results } = evaluatePages(pages, rules);
+  const r3 = (x: number | null) => (x === null ? 'n/a' : x.toFixed(3));
+  const line = (name: string, s: PageScores) =>
+    `${name.padEnd(16)} ${String(s.pages).padStart(5)}  ${r3(s.precision)} (${s.correct} of ${s.flagged})`.padEnd(46) +
+    `${r3(s.recall)} (${s.found} of ${s.flags})`.padEnd(24) +
+    `${r3(s.pagePrecision)} / ${r3(s.pageRecall)}`;
+  const out = [
+    `Claimlens real-page evaluation: rules ${rulesVersion} (${rules.rules.length} rules), ${dir}${split ? `, split ${split}` : ''}, ${results.length} pages`,
+    '',
+    `${'set'.padEnd(16)} pages  sentence precision`.padEnd(46) + 'sentence recall'.padEnd(24) + 'page P / R (badge)',
+  ];
+  const groups: [string, PageResult[]][] = [['all', results]];
+  if (split === undefined) for (const s of SPLITS) groups.push([`split ${s}`, results.filter((r) => r.split === s)]);
+  for (const kind of [...new Set(results.map((r) => r.kind))].sort()) groups.push([kind, results.filter((r) => r.kind === kind)]);
+  for (const [name, rs] of groups) if (rs.length > 0) out.push(line(name, scorePages(rs)));
+  const all = scorePages(results);
+  out.push('', `Pages arguing against the claims that get a badge: ${all.criticPagesBadged.length === 0 ? 'none' : all.criticPagesBadged.join(', ')}`);
+  if (!SCORES_ONLY) {
+    for (const r of results) {
+      if (r.misses.length === 0 && r.falseAlarms.length === 0) continue;
+      out.push('', `## ${r.slug} (${r.kind}, ${r.voice}, ${r.split}): found ${r.found} of ${r.flags}, ${r.falseAlarms.length} false alarms`);
+      for (const m of r.misses) out.push(`  MISS  [${m.type}] ${m.text}`);
+      for (const f of r.falseAlarms) out.push(`  FALSE [${f.labelled}] ${f.sentence}\n          ${f.findings.join('; ')}`);
+    }
+  }
+  console.log(out.join('\n'));
 }

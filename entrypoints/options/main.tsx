@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
-import { contextsFile, rules } from 'virtual:claimlens/rules';
+import { contextsFile, rules, vocabulary } from 'virtual:claimlens/rules';
 import nlp from '../../src/engine/nlp.ts';
 import { mountOptions } from '../../src/options/options-app.tsx';
 import '../../src/ui/options.css';
 
-mountOptions(document.getElementById('app')!, { browser, builtIn: rules, contextsFile, nlp });
+mountOptions(document.getElementById('app')!, { browser, builtIn: rules, contextsFile, vocabulary, nlp });

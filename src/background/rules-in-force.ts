@@ -14,6 +14,7 @@ export interface BuiltInRules {
   ruleSet: CompiledRuleSet;
   sourceTitles: Readonly<Record<string, string>>;
   contextsFile: { file: string; text: string };
+  vocabulary: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface RulesInForce {
@@ -30,7 +31,7 @@ export function rulesInForce(builtIn: BuiltInRules): (browser: Pick<Browser, 'st
   return async (browser) => {
     const { settings } = await loadSettings(browser);
     if (cached?.text === settings.userRules) return cached.rules;
-    const result = compileUserRules({ text: settings.userRules, contexts: builtIn.contextsFile, builtIn: builtIn.ruleSet.rules });
+    const result = compileUserRules({ text: settings.userRules, contexts: builtIn.contextsFile, vocabulary: builtIn.vocabulary, builtIn: builtIn.ruleSet.rules });
     const userRules = result.ok ? result.ruleSet : NO_USER_RULES;
     const cardRules = new Map(builtInCards);
     for (const rule of userRules.rules) cardRules.set(rule.id, toCardRule(rule, builtIn.sourceTitles));

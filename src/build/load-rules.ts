@@ -6,6 +6,7 @@ import { compileRuleSet, RuleSetError, type RuleFileText, type RuleProblem } fro
 import { SourcesFileSchema } from '../engine/rule-schema.ts';
 import { issueProblem, parseYaml } from '../engine/yaml-problems.ts';
 import { compileLexicon } from '../engine/compile-lexicon.ts';
+import { compileVocabulary } from '../engine/vocabulary.ts';
 import { compileInciLexicon } from '../engine/compile-inci-lexicon.ts';
 import type { CompiledInciLexicon } from '../engine/inci-types.ts';
 import { shortHash } from '../engine/hash.ts';
@@ -16,6 +17,8 @@ import type { CompiledRuleSet } from '../engine/types.ts';
 const CONTEXTS_FILE = 'contexts.yaml';
 /** Titles of the cited documents. */
 const SOURCES_FILE = 'sources.yaml';
+/** The named vocabularies (`<living>`, `<stem-cells>` …) that patterns are written with. */
+const VOCABULARY_FILE = 'vocabulary.yaml';
 /** The cytokine lexicon: in a subfolder, so it is never read as a rule family. */
 export const LEXICON_FILE = join('lexicons', 'cytokines.yaml');
 
@@ -40,6 +43,7 @@ export const EMPTY_INCI_LEXICON: CompiledInciLexicon = {
 export interface RuleSources {
   ruleFiles: RuleFileText[];
   contexts: RuleFileText | undefined;
+  vocabulary: RuleFileText | undefined;
   lexicon: RuleFileText | undefined;
   inci: RuleFileText | undefined;
   sources: RuleFileText | undefined;
@@ -56,8 +60,9 @@ export function readRuleSources(dir: string, cwd = process.cwd()): RuleSources {
   const hasLexicon = existsSync(join(dir, LEXICON_FILE));
   const hasInci = existsSync(join(dir, INCI_FILE));
   return {
-    ruleFiles: names.filter((n) => n !== CONTEXTS_FILE && n !== SOURCES_FILE).map(read),
+    ruleFiles: names.filter((n) => n !== CONTEXTS_FILE && n !== SOURCES_FILE && n !== VOCABULARY_FILE).map(read),
     contexts: names.includes(CONTEXTS_FILE) ? read(CONTEXTS_FILE) : undefined,
+    vocabulary: names.includes(VOCABULARY_FILE) ? read(VOCABULARY_FILE) : undefined,
     sources: names.includes(SOURCES_FILE) ? read(SOURCES_FILE) : undefined,
     lexicon: hasLexicon ? read(LEXICON_FILE) : undefined,
     inci: hasInci ? read(INCI_FILE) : undefined,
@@ -73,6 +78,8 @@ export interface CompiledSources {
   inciLexicon: CompiledInciLexicon;
   /** Seed file name → the document's title. */
   sourceTitles: Record<string, string>;
+  /** The named vocabularies, so the shopper's own rules can use `<name>` as the built-in ones do. */
+  vocabulary: Record<string, string[]>;
 }
 
 /** @throws RuleSetError naming file, line, rule (or entry) and field of every problem, rules and lexicon at once. */
@@ -87,8 +94,10 @@ export function compileSources(sources: RuleSources): CompiledSources {
       return undefined;
     }
   };
-  const ruleSet = attempt(() => compileRuleSet(sources.ruleFiles, sources.contexts));
   const lexicon = sources.lexicon ? attempt(() => compileLexicon(sources.lexicon!)) : EMPTY_LEXICON;
+  // Vocabularies may take the lexicon's names (growth factors, inflammatory cytokines), and rules use them.
+  const vocabulary = sources.vocabulary ? attempt(() => compileVocabulary(sources.vocabulary!, lexicon?.entries ?? [])) : new Map<string, string[]>();
+  const ruleSet = vocabulary ? attempt(() => compileRuleSet(sources.ruleFiles, sources.contexts, { vocabulary })) : undefined;
   // Its claim topics name rules and its factors name cytokines: checked against what was compiled.
   const inciLexicon = sources.inci
     ? attempt(() =>
@@ -109,7 +118,7 @@ export function compileSources(sources: RuleSources): CompiledSources {
       });
     }
   }
-  if (!ruleSet || !lexicon || !inciLexicon || problems.length > 0) throw new RuleSetError(problems);
+  if (!ruleSet || !lexicon || !inciLexicon || !vocabulary || problems.length > 0) throw new RuleSetError(problems);
   // Each lexicon present is folded into the version, so a change to either shows in every report; a folder
   // without them keeps the rules' own version.
   const versions = [ruleSet.version, lexicon.version, inciLexicon.version];
@@ -118,7 +127,7 @@ export function compileSources(sources: RuleSources): CompiledSources {
     : inciLexicon === EMPTY_INCI_LEXICON
       ? shortHash(versions.slice(0, 2).join(':'))
       : shortHash(versions.join(':'));
-  return { ruleSet: { ...ruleSet, version }, lexicon, inciLexicon, sourceTitles };
+  return { ruleSet: { ...ruleSet, version }, lexicon, inciLexicon, sourceTitles, vocabulary: Object.fromEntries([...vocabulary].map(([k, words]) => [k, [...words]])) };
 }
 
 function readSourceTitles(file: RuleFileText, problems: RuleProblem[]): Record<string, string> {

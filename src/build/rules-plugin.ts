@@ -41,7 +41,7 @@ export function claimlensRules(options: { dir?: string } = {}): Plugin {
         if (err instanceof RuleSetError) this.error(`Invalid rules:\n${err.message}`);
         throw err;
       }
-      const { ruleSet, lexicon, inciLexicon, sourceTitles } = compiled;
+      const { ruleSet, lexicon, inciLexicon, sourceTitles, vocabulary } = compiled;
       const code = [
         `export const version = ${JSON.stringify(ruleSet.version)};`,
         // The eager content script carries the prefilter: words that wake the same rules share one entry.
@@ -56,6 +56,8 @@ export function claimlensRules(options: { dir?: string } = {}): Plugin {
         `export const sourceTitles = ${JSON.stringify(sourceTitles)};`,
         // The shared `unless` sets as written, so the shopper's own rules compile against the same sets.
         `export const contextsFile = ${JSON.stringify(sources.contexts ?? { file: 'contexts.yaml', text: '{}' })};`,
+        // The named vocabularies, which those sets and the shopper's rules may use as `<name>`.
+        `export const vocabulary = ${JSON.stringify(vocabulary)};`,
       ].join('\n');
       compiledModules.set(key, code);
       return code;

@@ -14,4 +14,6 @@ declare module 'virtual:claimlens/rules' {
   export const sourceTitles: Record<string, string>;
   /** `rules/contexts.yaml` as written (file name and text), for compiling the shopper's own rules. */
   export const contextsFile: { file: string; text: string };
+  /** The named vocabularies (`rules/vocabulary.yaml`, compiled): name → the words and phrases it stands for. */
+  export const vocabulary: Record<string, string[]>;
 }

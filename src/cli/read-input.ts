@@ -20,7 +20,8 @@ export async function readInput(input: string, asText: boolean, stdin: () => Pro
   return asText ? { ok: true, input, text: plainText(source), title: null } : { ok: true, input, ...htmlText(source) };
 }
 
-function htmlText(html: string): { text: string; title: string | null } {
+/** The text a browser would show of an HTML document (or fragment), with its <title>. */
+export function htmlText(html: string): { text: string; title: string | null } {
   let { document } = parseHTML(html);
   // A browser puts any input, a fragment or bare text too, inside <html><body>. linkedom does not: a fragment's
   // first element becomes the root and `body` an empty new element, and bare text leaves no root at all.

@@ -4,11 +4,17 @@
  */
 import * as v from 'valibot';
 import { ContextFileSchema, RuleFileSchema } from './rule-schema.ts';
-import { expandInflections, parsePattern, PatternError, patternTriggers, splitHyphenated } from './pattern-triggers.ts';
+import { expandInflections, parsePattern, PatternError, patternTriggers, splitHyphenated, splitWildcardGroups } from './pattern-triggers.ts';
 
-/** A pattern as compromise should see it: `{word}` inflected, hyphenated words as the tokenizer splits them. */
-const prepare = (pattern: string) => splitHyphenated(expandInflections(pattern));
+/**
+ * A written pattern as the patterns compromise should see: `<vocabulary>` names replaced by their words,
+ * `{word}` inflected, hyphenated words as the tokenizer splits them, and a group with multi-word choices after
+ * a wildcard written out as several patterns (compromise never matches that shape).
+ */
+export const preparer = (vocabulary: Vocabulary) => (pattern: string): string[] =>
+  splitWildcardGroups(splitHyphenated(expandInflections(expandVocabulary(pattern, vocabulary))));
 import { shortHash } from './hash.ts';
+import { expandVocabulary, type Vocabulary } from './vocabulary.ts';
 import { issueProblem, lineOf, parseYaml, RuleSetError, type RuleFileText, type RuleProblem } from './yaml-problems.ts';
 import type { CompiledRule, CompiledRuleSet, ContextSet, RuleSpec, UnlessPattern } from './types.ts';
 
@@ -21,6 +27,8 @@ export interface CompileOptions {
   schema?: v.GenericSchema<unknown, RuleSpec[]>;
   /** Ids already in use elsewhere (the built-in rules), with the file each is in: a rule may not take one. */
   takenIds?: ReadonlyMap<string, string>;
+  /** The named vocabularies patterns may use as `<name>` (rules/vocabulary.yaml). */
+  vocabulary?: Vocabulary;
 }
 
 /**
@@ -30,7 +38,8 @@ export interface CompileOptions {
 export function compileRuleSet(ruleFiles: readonly RuleFileText[], contextsFile?: RuleFileText, options: CompileOptions = {}): CompiledRuleSet {
   const schema = options.schema ?? RuleFileSchema;
   const problems: RuleProblem[] = [];
-  const contexts = contextsFile ? parseContextFile(contextsFile, problems) : {};
+  const prepare = preparer(options.vocabulary ?? new Map());
+  const contexts = contextsFile ? parseContextFile(contextsFile, problems, prepare) : {};
   const rules: CompiledRule[] = [];
   const triggersOf = new Map<string, string[]>();
   const seen = new Map<string, string>();
@@ -50,7 +59,7 @@ export function compileRuleSet(ruleFiles: readonly RuleFileText[], contextsFile?
       if (earlier !== undefined) at('id', `duplicates the id of a rule in ${earlier}`, ['id']);
       else if (taken !== undefined) at('id', `is already the id of a built-in rule (${taken}): choose another id`, ['id']);
       seen.set(spec.id, source.file);
-      const compiled = compileRule(spec, source.file, contexts, at);
+      const compiled = compileRule(spec, source.file, contexts, at, prepare);
       if (compiled) {
         rules.push(compiled.rule);
         triggersOf.set(compiled.rule.id, compiled.triggers);
@@ -80,32 +89,51 @@ function compileRule(
   file: string,
   contexts: Record<string, ContextSet>,
   report: Report,
+  prepare: (pattern: string) => string[],
 ): { rule: CompiledRule; triggers: string[] } | undefined {
   let ok = true;
-  const triggerList = (field: 'match' | 'requires', patterns: string[]) =>
-    patterns.map((pattern, i) => {
+  // Each written pattern with the compromise patterns it became, so a problem names the pattern as written.
+  const prepared = (field: 'match' | 'requires') =>
+    spec[field].map((pattern, i) => {
       try {
-        return patternTriggers(pattern);
+        return { i, compiled: prepare(pattern) };
       } catch (err) {
         if (!(err instanceof PatternError)) throw err;
-        report(`${field}[${i}]`, `pattern "${spec[field][i]}" ${err.message}`, [field, i]);
+        report(`${field}[${i}]`, `pattern "${pattern}" ${err.message}`, [field, i]);
         ok = false;
-        return { words: [], common: [] };
+        return { i, compiled: [] };
       }
     });
-  const match = spec.match.map(prepare);
-  const requires = spec.requires.map(prepare);
-  const matchTriggers = triggerList('match', match);
-  const requiresTriggers = triggerList('requires', requires);
+  const triggerList = (field: 'match' | 'requires', patterns: { i: number; compiled: string[] }[]) =>
+    patterns.flatMap(({ i, compiled }) =>
+      compiled.map((pattern) => {
+        try {
+          return { i, ...patternTriggers(pattern) };
+        } catch (err) {
+          if (!(err instanceof PatternError)) throw err;
+          report(`${field}[${i}]`, `pattern "${spec[field][i]}" ${err.message}`, [field, i]);
+          ok = false;
+          return { i, words: [], common: [] };
+        }
+      }),
+    );
+  const matchPrepared = prepared('match');
+  const requiresPrepared = prepared('requires');
+  if (!ok) return undefined;
+  const match = matchPrepared.flatMap((p) => p.compiled);
+  const requires = requiresPrepared.flatMap((p) => p.compiled);
+  const matchTriggers = triggerList('match', matchPrepared);
+  const requiresTriggers = triggerList('requires', requiresPrepared);
   const unless: UnlessPattern[] = [];
   spec.unless.forEach((entry, i) => {
     if (!entry.startsWith('$')) {
       try {
-        const pattern = prepare(entry);
-        parsePattern(pattern);
-        // A rule's own exception either denies the claim ("does not contain live cells") or reads its words
-        // another way ("stem cell extract"): the popup says which.
-        unless.push(DENIAL.test(entry) ? { pattern, set: 'negated', reason: 'denies the claim' } : { pattern, set: 'rule', reason: 'an exception the rule makes' });
+        for (const pattern of prepare(entry)) {
+          parsePattern(pattern);
+          // A rule's own exception either denies the claim ("does not contain live cells") or reads its words
+          // another way ("stem cell extract"): the popup says which.
+          unless.push(DENIAL.test(entry) ? { pattern, set: 'negated', reason: 'denies the claim' } : { pattern, set: 'rule', reason: 'an exception the rule makes' });
+        }
       } catch (err) {
         if (!(err instanceof PatternError)) throw err;
         report(`unless[${i}]`, `pattern "${entry}" ${err.message}`, ['unless', i]);
@@ -121,7 +149,14 @@ function compileRule(
       ok = false;
       return;
     }
-    for (const pattern of set.patterns) unless.push({ pattern: prepare(pattern), set: name, reason: set.reason });
+    for (const written of set.patterns) {
+      try {
+        for (const pattern of prepare(written)) unless.push({ pattern, set: name, reason: set.reason });
+      } catch (err) {
+        // Reported once, for the contexts file itself.
+        if (!(err instanceof PatternError)) throw err;
+      }
+    }
   });
   if (!ok) return undefined;
   // Both a match pattern and a `requires` pattern must match, so either side can be the prefilter: the rarer.
@@ -143,7 +178,7 @@ function compileRule(
   return { rule: { ...spec, file, match, unless, requires }, triggers: [...new Set(triggers)] };
 }
 
-function parseContextFile(source: RuleFileText, problems: RuleProblem[]): Record<string, ContextSet> {
+function parseContextFile(source: RuleFileText, problems: RuleProblem[], prepare: (pattern: string) => string[]): Record<string, ContextSet> {
   const parsed = parseYaml(source, problems);
   if (!parsed) return {};
   const result = v.safeParse(ContextFileSchema, parsed.value);
@@ -153,7 +188,7 @@ function parseContextFile(source: RuleFileText, problems: RuleProblem[]): Record
     for (const [name, set] of Object.entries(result.output)) {
       set.patterns.forEach((pattern, i) => {
         try {
-          parsePattern(prepare(pattern));
+          for (const compiled of prepare(pattern)) parsePattern(compiled);
         } catch (err) {
           if (!(err instanceof PatternError)) throw err;
           const line = lineOf(parsed, [name, 'patterns', i]);

@@ -20,6 +20,8 @@ export interface UserRulesInput {
   text: string;
   /** `rules/contexts.yaml`, so `$question`, `$reported`, … mean what they mean in the built-in rules. */
   contexts: { file: string; text: string };
+  /** The named vocabularies, so `<living>` means in the shopper's rules what it means in the built-in ones. */
+  vocabulary: Readonly<Record<string, readonly string[]>>;
   /** The built-in rules: their ids are taken. */
   builtIn: readonly Pick<CompiledRule, 'id' | 'file'>[];
   /** When given, each rule's examples are run: a `flags` sentence it leaves alone, or a `quiet` one it flags, is a problem. */
@@ -38,6 +40,7 @@ export function compileUserRules(input: UserRulesInput): UserRulesResult {
     ruleSet = compileRuleSet([{ file: USER_RULES_FILE, text: input.text }], input.contexts, {
       schema: UserRuleFileSchema,
       takenIds: new Map(input.builtIn.map((r) => [r.id, r.file])),
+      vocabulary: new Map(Object.entries(input.vocabulary)),
     });
   } catch (err) {
     if (!(err instanceof RuleSetError)) throw err;

@@ -209,7 +209,7 @@ function multiWordChoice(pattern: string, start: number, at: number): boolean {
  * pluralise it as a noun, and add the regular endings compromise leaves out ("reprogrammed"). A form that
  * never occurs costs nothing but a branch of the prefilter's trie.
  */
-function inflections(root: string): string[] {
+export function inflections(root: string): string[] {
   let known = inflectionCache.get(root);
   if (!known) {
     known = computeInflections(root);
@@ -237,4 +237,62 @@ function computeInflections(root: string): string[] {
   // Short verbs that end consonant-vowel-consonant double it: reprogrammed, resetting.
   if (/[^aeiou][aeiou][bdgklmnprt]$/.test(root)) forms.add(`${root}${root.at(-1)}ed`).add(`${root}${root.at(-1)}ing`);
   return [...forms];
+}
+
+/** At most this many patterns from one written pattern: beyond it the pattern should be two rules' worth. */
+const MAX_SPLIT = 64;
+
+/**
+ * compromise 14 never matches a wildcard followed by a (…|…) group holding a multi-word choice, and a
+ * vocabulary (or a hyphenated word) easily puts one there. So such a group is split: one pattern with the
+ * group's one-word choices, and one per multi-word choice written out in place. `.{0,3} (cells|stem cells)`
+ * becomes `.{0,3} (cells)` and `.{0,3} stem cells`. Patterns without the shape come back as they are.
+ * @throws PatternError when one pattern would become more than MAX_SPLIT.
+ */
+export function splitWildcardGroups(pattern: string): string[] {
+  const terms = topLevelTerms(pattern);
+  const at = terms.findIndex((t, i) => i > 0 && WILDCARD.test(terms[i - 1]!) && /^\(.*\)$/.test(t) && splitChoices(t.slice(1, -1)).some((c) => c.includes(' ')));
+  if (at < 0) return [pattern];
+  const choices = splitChoices(terms[at]!.slice(1, -1));
+  const single = choices.filter((c) => !c.includes(' '));
+  const variants = [...(single.length > 0 ? [`(${single.join('|')})`] : []), ...choices.filter((c) => c.includes(' '))];
+  const out = variants.flatMap((v) => splitWildcardGroups([...terms.slice(0, at), v, ...terms.slice(at + 1)].join(' ')));
+  if (out.length > MAX_SPLIT) throw new PatternError(`becomes ${out.length} patterns once its multi-word choices after wildcards are written out (at most ${MAX_SPLIT}); make the wildcard's neighbour a one-word vocabulary or split the pattern`);
+  return [...new Set(out)];
+}
+
+const WILDCARD = /^(\.\{\d*,?\d*\}|\*|\.\?|\.)$/;
+
+/** The pattern's terms at the top level: a (…|…) group, with any suffix, is one term. */
+function topLevelTerms(pattern: string): string[] {
+  const terms: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of pattern) {
+    if (ch === '(') depth++;
+    if (ch === ')') depth--;
+    if (ch === ' ' && depth === 0) {
+      if (current) terms.push(current);
+      current = '';
+    } else current += ch;
+  }
+  if (current) terms.push(current);
+  return terms;
+}
+
+/** A group's choices, split at its own top-level "|". */
+function splitChoices(inner: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of inner) {
+    if (ch === '(') depth++;
+    if (ch === ')') depth--;
+    if (ch === '|' && depth === 0) {
+      out.push(current.trim());
+      current = '';
+    } else current += ch;
+  }
+  out.push(current.trim());
+  return out;
 }

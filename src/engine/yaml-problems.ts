@@ -21,7 +21,7 @@ export interface RuleProblem {
   /** The id of the rule (or lexicon entry) at fault, or `#N` when it has none. */
   ruleId?: string;
   /** What `ruleId` names: a rule unless said otherwise. */
-  kind?: 'rule' | 'entry';
+  kind?: 'rule' | 'entry' | 'vocabulary';
   /** Dotted path of the field, e.g. `sources[0].anchor`. */
   field?: string;
   message: string;

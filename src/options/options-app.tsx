@@ -18,6 +18,7 @@ export interface OptionsDeps {
   browser: Pick<Browser, 'storage'>;
   builtIn: readonly CompiledRule[];
   contextsFile: UserRulesInput['contexts'];
+  vocabulary: UserRulesInput['vocabulary'];
   nlp: Nlp;
 }
 
@@ -32,13 +33,13 @@ export function familyOf(file: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
-function OptionsApp({ browser, builtIn, contextsFile, nlp }: OptionsDeps) {
+function OptionsApp({ browser, builtIn, contextsFile, vocabulary, nlp }: OptionsDeps) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const [problems, setProblems] = useState<UserRulesProblems | null>(null);
   const [inForce, setInForce] = useState(0);
-  const compile = (text: string) => compileUserRules({ text, contexts: contextsFile, builtIn, nlp });
+  const compile = (text: string) => compileUserRules({ text, contexts: contextsFile, vocabulary, builtIn, nlp });
 
   useEffect(() => {
     let live = true;

@@ -1,7 +1,7 @@
 // The shopper's own rules go through the built-in compiler: a valid text compiles (and runs), a bad one is
 // refused naming line, rule and field, and a built-in id cannot be taken.
 import { describe, expect, it } from 'vitest';
-import { contextsFile, rules, ruleSet } from 'virtual:claimlens/rules';
+import { contextsFile, rules, ruleSet, vocabulary } from 'virtual:claimlens/rules';
 import nlp from '../../../src/engine/nlp.ts';
 import { combineRuleSets, compileUserRules, NO_USER_RULES, USER_RULES_FILE } from '../../../src/engine/compile-user-rules.ts';
 import { buildTriggerMatcher, findCandidates } from '../../../src/engine/find-candidates.ts';
@@ -22,7 +22,7 @@ const VALID = `- id: dragon-blood-scars
     quiet: [Does dragon blood heal scars?]
 `;
 
-const compile = (text: string, withNlp = false) => compileUserRules({ text, contexts: contextsFile, builtIn: rules, ...(withNlp ? { nlp } : {}) });
+const compile = (text: string, withNlp = false) => compileUserRules({ text, contexts: contextsFile, vocabulary, builtIn: rules, ...(withNlp ? { nlp } : {}) });
 
 describe('compileUserRules', () => {
   it('compiles an empty text to no rules', () => {

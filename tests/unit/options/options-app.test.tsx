@@ -2,7 +2,7 @@
 // The options container with a fake storage: what it loads, what it saves, and what it refuses to save.
 import { afterEach, describe, expect, it } from 'vitest';
 import { act } from 'preact/test-utils';
-import { contextsFile, rules } from 'virtual:claimlens/rules';
+import { contextsFile, rules, vocabulary } from 'virtual:claimlens/rules';
 import nlp from '../../../src/engine/nlp.ts';
 import { familyOf, mountOptions } from '../../../src/options/options-app.tsx';
 import { BACKUP_KEY, SETTINGS_KEY } from '../../../src/settings/settings.ts';
@@ -14,7 +14,7 @@ async function mount(initial: Record<string, unknown> = {}) {
   const root = document.createElement('div');
   document.body.append(root);
   await act(async () => {
-    mountOptions(root, { browser: storage.browser, builtIn: rules, contextsFile, nlp });
+    mountOptions(root, { browser: storage.browser, builtIn: rules, contextsFile, vocabulary, nlp });
   });
   // Settings load asynchronously; wait until the page is there.
   for (let i = 0; i < 50 && !root.querySelector('#user-rules-text'); i++) await act(() => new Promise((ok) => setTimeout(ok, 10)));
