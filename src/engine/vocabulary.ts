@@ -72,7 +72,7 @@ export function compileVocabulary(source: RuleFileText, lexicon: readonly Lexico
       if (!PHRASE.test(word)) report(name, ['words', i], `words[${i}]`, `"${word}" must be words separated by single spaces (letters, digits, hyphens, {root} inflections)`);
       else choices.push(...phraseForms(word));
     });
-    for (const cls of spec.lexicon as CytokineClass[]) {
+    for (const cls of spec.lexicon) {
       for (const entry of lexicon) if (entry.class === cls) for (const alias of entry.aliases) {
         const choice = aliasChoice(alias);
         if (choice) choices.push(choice);
