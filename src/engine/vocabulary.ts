@@ -8,7 +8,7 @@
  */
 import * as v from 'valibot';
 import { inflections, PatternError } from './pattern-triggers.ts';
-import { CYTOKINE_CLASSES, type CytokineClass, type LexiconEntry } from './lexicon-types.ts';
+import { CYTOKINE_CLASSES, type LexiconEntry } from './lexicon-types.ts';
 import { issueProblem, lineOf, parseYaml, RuleSetError, type RuleFileText, type RuleProblem } from './yaml-problems.ts';
 
 /** Vocabulary name → its choices, each a word or phrase as a compromise pattern writes it (lower case). */
