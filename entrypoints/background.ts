@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { contextsFile, cytokineLexicon, inciLexicon, ruleSet, sourceTitles, vocabulary } from 'virtual:claimlens/rules';
 import nlp from '../src/engine/nlp.ts';
 import { matchClaims } from '../src/engine/match-claims.ts';
+import { pageVoice } from '../src/engine/page-voice.ts';
 import { isMatchRequest, isPageScanned, isUserPrefilterRequest, type NavigateRequest, type UserPrefilterResponse } from '../src/messages.ts';
 import { forgetTab } from '../src/background/tab-reports.ts';
 import { clearTab, fileTabReport } from '../src/background/tab-badge.ts';
@@ -17,7 +18,8 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     if (isMatchRequest(message)) {
       return rules(browser).then(({ ruleSet: inForce, cardRules }): MatchAnswer => {
-        const { findings, quiet } = matchClaims(nlp, message.candidates, inForce);
+        const voice = message.voice ? pageVoice(message.voice) : 'neutral';
+        const { findings, quiet } = matchClaims(nlp, message.candidates, inForce, { voice });
         const found: MatchAnswer['rules'] = {};
         // Quiet mentions name their rule too: the popup says which rule stayed quiet, and why.
         for (const { ruleId } of [...findings, ...quiet]) found[ruleId] ??= cardRules.get(ruleId)!;

@@ -2,11 +2,14 @@
 import type { CandidateSentence, CrossCheck, Finding, Prefilter, QuietMention } from './engine/types.ts';
 import type { CardRule } from './ui/ClaimCard.tsx';
 import type { IngredientList } from './engine/inci-types.ts';
+import type { VoiceCues } from './engine/page-voice.ts';
 
 /** Content script → background: run the matcher on these candidate sentences. */
 export interface MatchRequest {
   type: 'claimlens:match';
   candidates: CandidateSentence[];
+  /** How much the page sells and argues, counted on the page: the matcher reads its voice from them. */
+  voice?: VoiceCues;
 }
 
 /**
@@ -80,7 +83,8 @@ export function isMatchRequest(message: unknown): message is MatchRequest {
         Array.isArray(c.ruleIds) &&
         c.ruleIds.every((id) => typeof id === 'string') &&
         (c.lead === undefined || typeof c.lead === 'string'),
-    )
+    ) &&
+    (message.voice === undefined || (isObject(message.voice) && typeof message.voice.selling === 'number' && typeof message.voice.arguing === 'number'))
   );
 }
 

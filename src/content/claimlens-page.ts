@@ -10,6 +10,7 @@ import { buildTriggerMatcher } from '../engine/find-candidates.ts';
 import { buildCytokineMatcher } from '../engine/find-cytokines.ts';
 import type { NormalisedAlias } from '../engine/lexicon-types.ts';
 import type { CandidateSentence, Prefilter } from '../engine/types.ts';
+import type { VoiceCues } from '../engine/page-voice.ts';
 import { combinePrefilters } from '../engine/combine-prefilters.ts';
 import { DEFAULT_SETTINGS, isPaused, isShown, loadSettings, watchSettings, type Settings } from '../settings/settings.ts';
 import { clearHighlights, paintHighlights } from '../dom/paint-highlights.ts';
@@ -120,8 +121,8 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
     hidden = await loadHiddenClaims(env.browser, location.href);
   }
 
-  const match = async (candidates: CandidateSentence[]): Promise<MatchAnswer> => {
-    const request: MatchRequest = { type: 'claimlens:match', candidates };
+  const match = async (candidates: CandidateSentence[], voice: VoiceCues): Promise<MatchAnswer> => {
+    const request: MatchRequest = { type: 'claimlens:match', candidates, voice };
     return env.browser.runtime.sendMessage<MatchRequest, MatchAnswer>(request);
   };
 

@@ -9,6 +9,7 @@ import { findCytokines, type CytokineMatcher } from '../engine/find-cytokines.ts
 import { findIngredientList } from '../engine/find-ingredient-list.ts';
 import { quietInIngredientList } from '../engine/quiet-in-ingredient-list.ts';
 import type { CandidateSentence, Finding, QuietMention } from '../engine/types.ts';
+import { voiceCues, type VoiceCues } from '../engine/page-voice.ts';
 import type { CardRule } from '../ui/ClaimCard.tsx';
 import { claimKey, type ClaimEntry } from './page-claims.ts';
 import type { CytokineEntry, IngredientListEntry, QuietEntry } from './page-mentions.ts';
@@ -33,7 +34,8 @@ export interface ScanDeps {
   triggers: TriggerMatcher;
   /** The cytokine lexicon's one expression (a regex pass, cheap enough for the page). */
   cytokines: CytokineMatcher;
-  match: (candidates: CandidateSentence[]) => Promise<MatchAnswer>;
+  /** Runs the matcher on the candidates; `voice` counts how much the scanned text sells and argues. */
+  match: (candidates: CandidateSentence[], voice: VoiceCues) => Promise<MatchAnswer>;
   exclude: ExtractOptions['exclude'];
   /** Resolves after the page has had the main thread back for a moment. */
   yieldToPage: () => Promise<void>;
@@ -85,7 +87,7 @@ export async function scanRoot(root: Node, deps: ScanDeps): Promise<RootScan | n
   }
   if (candidates.length === 0) return { claims: [], cytokines, quiet: [], ingredientLists };
   // The list's own words are no claim: the same rule as the scanner's (quiet-in-ingredient-list.ts).
-  const answer = { ...(await deps.match(candidates)) };
+  const answer = { ...(await deps.match(candidates, voiceCues(page.text))) };
   if (deps.cancelled()) return null;
   Object.assign(answer, quietInIngredientList(answer, list));
   const claims: ClaimEntry[] = [];

@@ -5,6 +5,8 @@
  */
 import { concessiveClauses, exceptionReaches, type Span } from './concessive-clauses.ts';
 import type { Nlp } from './nlp.ts';
+import type { PageVoice } from './page-voice.ts';
+import { scopedException, type ScopedException } from './claim-scope.ts';
 import type { CandidateSentence, CompiledRule, CompiledRuleSet, Finding, QuietMention, ScanResult } from './types.ts';
 
 type View = ReturnType<Nlp>;
@@ -272,8 +274,16 @@ export function patternsFound(nlp: Nlp, patterns: readonly string[], texts: read
   return texts.map((text) => [...new Set(sweep(sentenceOf(nlp, text), index).map((h) => h.id))].sort());
 }
 
+export interface MatchOptions {
+  /** Whose voice the page speaks in: on a critic's page every match is a mention, not a claim. */
+  voice?: PageVoice;
+}
+
+/** Why a match on a critic's page is left alone, in the shopper's words. */
+export const CRITIC_PAGE = { set: 'critic-page', reason: 'the page argues against these claims' } as const;
+
 /** Runs the rules on candidate sentences. Offsets in the result index the text the sentences came from. */
-export function matchClaims(nlp: Nlp, candidates: readonly CandidateSentence[], ruleSet: CompiledRuleSet): ScanResult {
+export function matchClaims(nlp: Nlp, candidates: readonly CandidateSentence[], ruleSet: CompiledRuleSet, options: MatchOptions = {}): ScanResult {
   const set = prepare(nlp, ruleSet);
   const findings: Finding[] = [];
   const quiet: QuietMention[] = [];
@@ -292,8 +302,20 @@ export function matchClaims(nlp: Nlp, candidates: readonly CandidateSentence[], 
       // Without its subject (a cell-derived active, say) the sentence is about something else: not a mention.
       // A tagline may take its subject from the headline just before it.
       if (rule.requires.length > 0 && !names(parsed, prepared.requires) && !(sentence.lead && names(leadSentence(), prepared.requires))) continue;
-      const spans = matchSpans(sentence.text, hits);
-      if (spans.length === 0) continue;
+      const matched = matchSpans(sentence.text, hits);
+      if (matched.length === 0) continue;
+      // Denial, contrast and history are judged for the claim's own clause, whatever the rule's word lists say.
+      let scoped: ScopedException | null = null;
+      const spans = matched.filter((claim) => {
+        const exception = scopedException(sentence.text, claim);
+        scoped ??= exception;
+        return exception === null;
+      });
+      if (spans.length === 0) {
+        const { set, reason } = scoped!;
+        quiet.push({ ruleId: id, start: sentence.start, end: sentence.end, sentence: sentence.text, set, reason });
+        continue;
+      }
       parsed.shared ??= sweep(parsed, set.shared);
       const found = [...sweep(parsed, prepared.unless), ...parsed.shared.filter((h) => prepared.shared.has(h.id))];
       const exceptions = found.map((e) => ({ id: e.id, at: exceptionSpans(parsed, sentence.text, e) }));
@@ -320,6 +342,17 @@ export function matchClaims(nlp: Nlp, candidates: readonly CandidateSentence[], 
     if (!specific) findings.push(...fallbacks);
   }
   findings.sort((a, b) => a.start - b.start || b.end - a.end || (a.ruleId < b.ruleId ? -1 : 1));
+  if (options.voice === 'critic') {
+    // Context notes are information, not flags: they stay. Each flagged sentence becomes one quiet mention.
+    const mentioned = new Set<string>();
+    for (const f of findings) {
+      const at = candidates.find((c) => c.start <= f.start && f.end <= c.end);
+      if (f.severity === 'context' || !at || mentioned.has(`${f.ruleId}@${at.start}`)) continue;
+      mentioned.add(`${f.ruleId}@${at.start}`);
+      quiet.push({ ruleId: f.ruleId, start: at.start, end: at.end, sentence: at.text, ...CRITIC_PAGE });
+    }
+    return { findings: findings.filter((f) => f.severity === 'context'), quiet };
+  }
   return { findings, quiet };
 }
 

@@ -1,0 +1,81 @@
+/**
+ * Exceptions judged for the clause that holds a claim, not for the whole sentence and not by each rule's own
+ * word lists: a denial before the claim in its clause ("It is therefore impossible for these creams to contain
+ * live stem cells"), a denial of the claim's own verb right after it ("live stem cells cannot survive in a
+ * jar"), a contrast that sets the claim aside ("Unlike real stem cells, these vesicles carry no nucleus"), and
+ * history told as history ("Researchers first discovered stem cells in the 1950s"). The same words in another
+ * clause of the sentence do not reach the claim: "Not greasy; it delivers live stem cells" is still a claim.
+ * Plain text only: no compromise, no DOM.
+ */
+import type { Span } from './concessive-clauses.ts';
+
+export interface ScopedException {
+  set: 'negated' | 'contrast' | 'history';
+  reason: string;
+}
+
+/** Where a clause ends: a semicolon, a colon, a dash, a bracket, or a conjunction that opens a new clause. */
+const CLAUSE_BREAK = /[;:()[\]]|\s[–—-]\s|,?\s(?:but|while|whereas|although|though|yet|so|because)\s|,\s(?:and|which|who)\s/giu;
+
+/** Words that deny what follows them in their clause. */
+const DENIAL_BEFORE = /\b(?:no|not|never|cannot|can ?not|can't|couldn't|won't|wouldn't|isn't|aren't|doesn't|don't|didn't|hasn't|haven't|impossible|unable|unlikely|neither|nor|none|nothing|no longer|fail(?:s|ed)? to|lacks?|lacking|free (?:of|from)|instead of|rather than|far from)\b/giu;
+
+/**
+ * The same words where they do not deny the claim: "not only", "no other serum", "nothing but", "like never
+ * before", a selling question ("Isn't it time…?"), an answer ("No, they are happy at room temperature"), and
+ * a need denied ("doesn't need the fridge", which is itself the claim).
+ */
+const NOT_DENYING = /\b(?:not only|not just|no other|no more|no need|no wonder|no matter|no downtime|no surgery|no needles?|no injections?|nothing but|nothing less than|nothing like|never before|like never|never been (?:easier|better)|none other|no doubt|without (?:surgery|needles?|injections?|downtime|pain)|(?:isn't|aren't|don't|doesn't|wouldn't|won't) (?:it|you|your|they|we)\b|why not|no(?=,)|not all|never (?:felt|looked|been) (?:this|so|better)|(?:never|don't|do not) (?:settle|miss|wait|compromise)|(?:no|not|never|don't|doesn't|do not|does not|won't|will not|can't|cannot) (?:ever |even |really )?(?:need|needs|require|requires|have to|has to|degrade|degrades|lose|loses|break down|breaks down|spoil|spoils|expire|expires|deteriorate|deteriorates|go off|goes off|mind|minds|fade|fades|separate|separates|oxidi[sz]e|oxidi[sz]es)\b)/giu;
+
+/** A denial of the claim's own verb right after it: "… cannot survive", "… are not alive", "… never reach". */
+const DENIAL_AFTER = /^\W*(?:\w+\W+){0,2}?(?:(?:is|are|was|were|do|does|did|can|could|will|would|have|has|had)\s*(?:not|n't)|cannot|can't|never|won't|isn't|aren't|doesn't|don't)\s+(?:\w+\s+)?(?:survive|live|stay|remain|be|exist|reach|penetrate|enter|get|pass|cross|work|last|contain|hold|keep|alive|living|viable|stable|active|in|inside|into)\b/iu;
+
+/** A leading contrast that the rest of the sentence answers: "Unlike X, …", "Compared with X, …". */
+const LEADING_CONTRAST = /^[\s"'“‘(•*–—-]*(?:unlike|contrary to|as opposed to|compared (?:to|with)|in contrast to)\b[^,;:]*[,;:]/iu;
+
+/** Research history told as history. */
+const HISTORY = /\b(?:(?:first )?(?:discovered|isolated|identified|described)\b[^.;:]*\b(?:in|by) (?:the )?(?:1[89]\d\d|20[01]\d)s?|(?:researchers|scientists|biologists) (?:first )?(?:discovered|isolated|identified|described))\b/iu;
+
+/** The clause of `text` that holds `span`. */
+function clauseOf(text: string, span: Span): Span {
+  let start = 0;
+  let end = text.length;
+  CLAUSE_BREAK.lastIndex = 0;
+  for (const m of text.matchAll(CLAUSE_BREAK)) {
+    const at = m.index;
+    if (at + m[0].length <= span.start) start = at + m[0].length;
+    else if (at >= span.end) {
+      end = at;
+      break;
+    }
+  }
+  return { start, end };
+}
+
+/**
+ * Whether a denial stands between `from` and `to` (a word of DENIAL_BEFORE that is not part of a NOT_DENYING
+ * phrase; the phrase may run on into the claim: "Don't settle for a single cytokine").
+ */
+function denies(text: string, from: number, to: number): boolean {
+  const harmless: Span[] = [];
+  for (const m of text.matchAll(NOT_DENYING)) harmless.push({ start: m.index, end: m.index + m[0].length });
+  for (const m of text.slice(from, to).matchAll(DENIAL_BEFORE)) {
+    const at = from + m.index;
+    if (!harmless.some((h) => h.start <= at && at < h.end)) return true;
+  }
+  return false;
+}
+
+/** The exception the claim's own clause makes, if any. */
+export function scopedException(text: string, claim: Span): ScopedException | null {
+  const contrast = LEADING_CONTRAST.exec(text);
+  if (contrast && claim.end <= contrast[0].length) return { set: 'contrast', reason: 'a contrast the sentence sets aside' };
+  const clause = clauseOf(text, claim);
+  // A leading contrast clause ends at its comma: what follows is its own clause.
+  const from = contrast && contrast[0].length <= claim.start ? Math.max(clause.start, contrast[0].length) : clause.start;
+  if (denies(text.slice(0, clause.end), from, claim.start) || DENIAL_AFTER.test(text.slice(claim.end, clause.end))) {
+    return { set: 'negated', reason: 'denies the claim' };
+  }
+  if (HISTORY.test(text.slice(from, clause.end))) return { set: 'history', reason: 'tells the history of the science' };
+  return null;
+}

@@ -1,0 +1,44 @@
+// Denial, contrast and history are judged for the clause that holds the claim.
+import { describe, expect, it } from 'vitest';
+import { scopedException } from '../../../src/engine/claim-scope.ts';
+
+const at = (text: string, claim: string) => {
+  const start = text.indexOf(claim);
+  if (start < 0) throw new Error(`"${claim}" is not in "${text}"`);
+  return scopedException(text, { start, end: start + claim.length })?.set ?? null;
+};
+
+describe('scopedException', () => {
+  it.each([
+    ['It is therefore impossible for these creams to contain live stem cells.', 'live stem cells'],
+    ['It is impossible for a cream to contain live stem cells.', 'contain live stem cells'],
+    ['These are really extracts, NOT whole living cells.', 'whole living cells'],
+    ['Live stem cells cannot survive in a jar on a shelf.', 'Live stem cells'],
+    ['No cream on the market can keep stem cells alive.', 'keep stem cells alive'],
+  ])('denies: %s', (text, claim) => expect(at(text, claim)).toBe('negated'));
+
+  it.each([
+    ['Not greasy; it delivers live stem cells.', 'live stem cells'],
+    ['Not only does our serum contain live stem cells, it also hydrates.', 'live stem cells'],
+    ['No other serum has as many growth factors as ours.', 'as many growth factors'],
+    ['Our serum contains live stem cells that renew your skin.', 'live stem cells'],
+    ["Don't settle for a single cytokine.", 'settle for a single cytokine'],
+    ["Our exosomes don't need the fridge.", 'need the fridge'],
+    ["Our serum won't degrade at room temperature, ever.", 'degrade at room temperature'],
+    ['Isn’t it time your skin grew back the volume it lost?', 'grew back the volume'],
+    ['Q: Do I need to refrigerate it? A: No, the growth factors are happy at room temperature.', 'happy at room temperature'],
+    ['Results without surgery: stem cells regenerate your skin.', 'stem cells regenerate your skin'],
+    ['Our live stem cells are never tested on animals.', 'live stem cells'],
+  ])('leaves a claim alone: %s', (text, claim) => expect(at(text, claim)).toBeNull());
+
+  it('sets aside a claim inside a leading contrast, not one after it', () => {
+    expect(at('Unlike real stem cells, these vesicles carry no nucleus.', 'real stem cells')).toBe('contrast');
+    expect(at('Unlike other brands, our cream holds live stem cells.', 'live stem cells')).toBeNull();
+  });
+
+  it('reads research history as history', () => {
+    expect(at('Medical researchers first discovered stem cells in the 1950s.', 'stem cells')).toBe('history');
+    expect(at('Stem cells were first isolated in 1961 by Till and McCulloch.', 'Stem cells')).toBe('history');
+    expect(at('Our stem cells renew your skin overnight.', 'stem cells renew your skin')).toBeNull();
+  });
+});
