@@ -89,7 +89,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const mentions = findCytokines(read.text, lexicon);
     const list = findIngredientList(read.text);
     const result = quietInIngredientList(scanText(nlp, read.text, ruleSet), list);
-    const checks = crossCheckList(list, result.findings, inci, lexicon);
+    // The factors the page's copy names outside its list are claims of them too, whether or not a rule fired.
+    const named = mentions.filter((m) => !list || m.end <= list.start || m.start >= list.end).map((m) => m.id);
+    const checks = crossCheckList(list, result.findings, inci, lexicon, [...new Set(named)]);
     const report = buildReport(input, result, ruleSet, listCytokines(mentions, lexicon), checks);
     if (format === 'json') {
       io.stdout(`${JSON.stringify(report)}\n`);

@@ -10,8 +10,10 @@
  *   could carry one (a recombinant factor, a human conditioned medium, lysate or exosome).
  * - `growth-factors-only-peptides`: the same, but short synthetic peptides are listed, as if they were.
  * - `exosomes-not-listed`: exosomes claimed, and no exosome or vesicle ingredient listed.
- * - `named-factor-not-listed`: a claim names a growth factor (EGF, bFGF …) that no listed ingredient is,
- *   and nothing listed could carry it.
+ * - `named-factor-not-listed`: a claim, or the page's own copy outside the list, names a growth factor (EGF,
+ *   IGF-1, VEGF …) that no listed ingredient is, and nothing listed could carry it. A page that names its
+ *   actives needs no rule to fire for this: the names are the claim. Such a check with no finding behind it
+ *   carries the rule id NAMED_ACTIVES.
  * - `concentration-unlikely`: a claimed percentage ("10% stem cell extract") that the ingredient's place in
  *   the list rules out, by the labelling rules: ingredients above 1% come in descending order, so what comes
  *   after a preservative capped at 1% is at most 1%, and the n-th ingredient cannot exceed 100/n %.
@@ -25,6 +27,9 @@ import { findIngredientList } from './find-ingredient-list.ts';
 import type { CompiledLexicon, CytokineMention } from './lexicon-types.ts';
 import type { ClaimTopic, CompiledInciLexicon, IngredientList } from './inci-types.ts';
 import type { CrossCheck, Finding } from './types.ts';
+
+/** The `ruleId` of a cross-check that no finding made: the page names its actives, and the list lacks them. */
+export const NAMED_ACTIVES = 'named-actives';
 
 /** What the cross-check needs of the cytokine lexicon: the matcher, and names and classes to tell a growth factor. */
 type CytokineLexicon = Pick<CompiledLexicon, 'entries' | 'matcher'>;
@@ -45,15 +50,16 @@ export function crossCheck(
 /**
  * The same, with the list already found (by `findIngredientList` on the same text, e.g. in the content
  * script, so the background needs only the list and the findings). The growth factors a claim names are
- * read from the finding's own sentence.
+ * read from the finding's own sentence; `named` holds the lexicon ids the page's copy names outside its list.
  */
 export function crossCheckList(
   list: IngredientList | null,
   findings: readonly Finding[],
   inciLexicon: CompiledInciLexicon,
   cytokineLexicon: CytokineLexicon,
+  named: readonly string[] = [],
 ): CrossCheck[] {
-  if (!list || findings.length === 0 || inciLexicon.entries.length === 0) return [];
+  if (!list || (findings.length === 0 && named.length === 0) || inciLexicon.entries.length === 0) return [];
   const classified = classifyIngredients(list.ingredients, inciLexicon, cytokineLexicon);
   const inList = (start: number, end: number) => start < list.end && end > list.start;
   // Claims made inside the list itself ("sh-Oligopeptide-1 (EGF)") are the list speaking, not a claim.
@@ -149,21 +155,31 @@ export function crossCheckList(
       for (const m of mentionsIn(i)) {
         if (!growthFactorIds.has(m.id) || listed.has(m.id) || reported.has(m.id)) continue;
         reported.add(m.id);
-        const inci = inciLexicon.entries.filter((e) => e.factor === m.id).map((e) => e.name);
-        const name = names.get(m.id) ?? m.text;
-        const named = m.text === name ? name : `${name} ("${m.text}")`;
-        out.push({
-          ruleId: f.ruleId,
-          kind: 'named-factor-not-listed',
-          ingredients: [],
-          message: `The page names ${named}, but no ingredient on its list is ${name}${inci.length > 0 ? ` (its INCI name would be ${inci.join(' or ')})` : ''}, and nothing listed could carry it.`,
-        });
+        out.push(namedFactorCheck(f.ruleId, m.id, m.text));
       }
     });
+    // The page's own copy naming a factor is a claim of it, whether or not a rule fired.
+    for (const id of named) {
+      if (!growthFactorIds.has(id) || listed.has(id) || reported.has(id)) continue;
+      reported.add(id);
+      out.push(namedFactorCheck(NAMED_ACTIVES, id, names.get(id) ?? id));
+    }
   }
 
   out.push(...concentrationChecks(claims, classified, inList, inciLexicon));
   return out;
+
+  function namedFactorCheck(ruleId: string, id: string, written: string): CrossCheck {
+    const inci = inciLexicon.entries.filter((e) => e.factor === id).map((e) => e.name);
+    const name = names.get(id) ?? written;
+    const shown = written === name ? name : `${name} ("${written}")`;
+    return {
+      ruleId,
+      kind: 'named-factor-not-listed',
+      ingredients: [],
+      message: `The page names ${shown}, but no ingredient on its list is ${name}${inci.length > 0 ? ` (its INCI name would be ${inci.join(' or ')})` : ''}, and nothing listed could carry it.`,
+    };
+  }
 }
 
 /** Which classes a claimed concentration of each topic can refer to. */

@@ -5,6 +5,7 @@
 import { SEVERITIES, type CompiledRuleSet, type CrossCheck, type Finding, type ScanResult, type Severity } from '../engine/types.ts';
 import { cytokineFacts, type CytokineBalance, type CytokineFacts } from '../engine/cytokine-facts.ts';
 import type { ListedCytokine } from '../engine/lexicon-types.ts';
+import { NAMED_ACTIVES } from '../engine/cross-check.ts';
 
 /** The engine owns the cross-check's shape; re-exported for the report's readers. */
 export type { CrossCheck } from '../engine/types.ts';
@@ -117,4 +118,9 @@ export function describeBalance(b: CytokineBalance): string {
   if (b.verdict === 'no inflammatory signals listed') return `${counts}: ${b.verdict}`;
   const score = b.net > 0 ? `+${b.net.toFixed(2)}` : b.net.toFixed(2);
   return `${counts}: ${b.verdict} (score ${score} from -1 to +1)`;
+}
+
+/** What a cross-check is filed under: its rule's title or, with no rule behind it, the actives the page names. */
+export function crossCheckTitle(ruleId: string, ruleTitle: string | undefined): string {
+  return ruleTitle ?? (ruleId === NAMED_ACTIVES ? 'Actives the page names' : ruleId);
 }

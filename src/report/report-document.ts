@@ -5,7 +5,7 @@
  */
 import type { CytokineFacts } from '../engine/cytokine-facts.ts';
 import type { CompiledRule, RuleSource, Severity } from '../engine/types.ts';
-import { groupFindings, sentenceExcerpt, type PageReport } from './build-report.ts';
+import { crossCheckTitle, groupFindings, sentenceExcerpt, type PageReport } from './build-report.ts';
 
 const SEVERITY_LABELS: Record<Severity, string> = {
   misleading: 'Misleading',
@@ -121,7 +121,7 @@ export function reportDocument(
     facts,
     empty: report.findings.length === 0 ? NOTHING_FOUND : null,
     sections,
-    crossChecks: report.crossChecks.map((c) => ({ ...c, title: rules.get(c.ruleId)?.title ?? c.ruleId, ingredients: [...c.ingredients] })),
+    crossChecks: report.crossChecks.map((c) => ({ ...c, title: crossCheckTitle(c.ruleId, rules.get(c.ruleId)?.title), ingredients: [...c.ingredients] })),
     cytokineFacts: summary.cytokineFacts,
   };
 }

@@ -5,7 +5,7 @@
  * callback. Empty states say exactly what is true: nothing found, paused, not scannable, or still scanning.
  */
 import { SEVERITIES, type QuietMention, type Severity } from '../engine/types.ts';
-import { groupFindings, sentenceExcerpt, verdictLine, type PageReport } from '../report/build-report.ts';
+import { crossCheckTitle, groupFindings, sentenceExcerpt, verdictLine, type PageReport } from '../report/build-report.ts';
 import { CytokineFactsLabel } from './CytokineFactsLabel.tsx';
 import { VERDICTS, type CardRule } from './ClaimCard.tsx';
 
@@ -172,7 +172,7 @@ function ReportView(props: PopupSummaryProps & { state: Extract<PopupState, { ki
           <ul class="cross-check-list">
             {report.crossChecks.map((c) => (
               <li key={`${c.ruleId}:${c.kind}:${c.message}`} class="cross-check">
-                <span class="cross-check-rule">{rules[c.ruleId]?.title ?? c.ruleId}</span>
+                <span class="cross-check-rule">{crossCheckTitle(c.ruleId, rules[c.ruleId]?.title)}</span>
                 <span class="cross-check-message">{c.message}</span>
               </li>
             ))}

@@ -85,6 +85,21 @@ describe('crossCheck flags', () => {
     expect(checks.map((c) => [c.kind, c.message.slice(0, 20)])).toEqual([['named-factor-not-listed', 'The page names bFGF,']]);
   });
 
+  it('reads the factors the page names as its actives against the list, with no rule behind them', () => {
+    const text = `Powered by IGF-1 and VEGF for visible firmness.\n${PEPTIDES}`;
+    const list = findIngredientList(text);
+    const named = ['igf-1', 'vegf'];
+    const checks = crossCheckList(list, [], inciLexicon, cytokineLexicon, named);
+    expect(checks.map((c) => [c.ruleId, c.kind, c.message.slice(0, 26)])).toEqual([
+      ['named-actives', 'named-factor-not-listed', 'The page names IGF-1, but '],
+      ['named-actives', 'named-factor-not-listed', 'The page names VEGF, but n'],
+    ]);
+    // A list that holds the factor, or something that could carry it, answers the page.
+    const carried = findIngredientList('Ingredients: Water, Human Adipose Derived Stem Cell Conditioned Media, Glycerin');
+    expect(crossCheckList(carried, [], inciLexicon, cytokineLexicon, named)).toEqual([]);
+    expect(crossCheckList(null, [], inciLexicon, cytokineLexicon, named)).toEqual([]);
+  });
+
   test.each([
     ['after a 1% preservative', 'Every jar contains live stem cells and 10% stem cell extract.\nIngredients: Water, Glycerin, Phenoxyethanol, Malus Domestica Fruit Cell Culture Extract, Xanthan Gum', 'Phenoxyethanol, which the EU allows at no more than 1%'],
     ['too far down the list', 'Every jar contains live stem cells and 20% stem cell extract.\nIngredients: Water, Glycerin, Squalane, Butylene Glycol, Cetearyl Alcohol, Dimethicone, Human Adipose Derived Stem Cell Conditioned Media, Tocopherol', 'ingredient number 7 on the list, and the 6 listed before it must each be at least as concentrated, so it can be at most 14.2%'],
