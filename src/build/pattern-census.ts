@@ -34,24 +34,32 @@ export interface PatternCensus {
 export function patternCensus(sources: RuleSources, vocabulary: Vocabulary): PatternCensus {
   const prepare = preparer(vocabulary);
   const census: PatternCensus = { match: 0, unless: 0, requires: 0, shared: 0, total: 0, dead: [] };
-  const exercised = (pattern: string, texts: readonly string[]) => {
-    const compiled = prepare(pattern);
-    return texts.length > 0 && patternsFound(nlp, compiled, texts).some((found) => found.length > 0);
+  /** For each written pattern, whether any of the texts exercises one of the patterns it compiles to. */
+  const exercisedAll = (patterns: readonly string[], texts: readonly string[]): boolean[] => {
+    const compiled = patterns.map((p) => prepare(p));
+    if (texts.length === 0) return patterns.map(() => false);
+    // One index for all of them: what a sentence matches, looked up once.
+    const found = new Set(patternsFound(nlp, compiled.flat(), texts).flat());
+    return compiled.map((list) => list.some((c) => found.has(c)));
   };
   const quietBySet = new Map<string, string[]>();
   for (const source of sources.ruleFiles) {
     for (const rule of parse(source.text) as RuleSpec[]) {
-      const check = (field: 'match' | 'unless' | 'requires', texts: readonly string[]) =>
-        (rule[field] ?? []).forEach((pattern, i) => {
-          if (pattern.startsWith('$')) {
-            const list = quietBySet.get(pattern.slice(1)) ?? [];
-            list.push(...rule.examples.quiet);
-            quietBySet.set(pattern.slice(1), list);
-            return;
-          }
-          census[field]++;
-          if (!exercised(pattern, texts)) census.dead.push({ file: source.file, owner: rule.id, field: `${field}[${i}]`, pattern });
+      const check = (field: 'match' | 'unless' | 'requires', texts: readonly string[]) => {
+        const own = (rule[field] ?? []).map((pattern, i) => ({ pattern, i })).filter(({ pattern }) => !pattern.startsWith('$'));
+        // A shared set is exercised by the quiet examples of every rule that lists it.
+        for (const pattern of rule[field] ?? []) {
+          if (!pattern.startsWith('$')) continue;
+          const list = quietBySet.get(pattern.slice(1)) ?? [];
+          list.push(...rule.examples.quiet);
+          quietBySet.set(pattern.slice(1), list);
+        }
+        census[field] += own.length;
+        exercisedAll(own.map((o) => o.pattern), texts).forEach((live, k) => {
+          const { pattern, i } = own[k]!;
+          if (!live) census.dead.push({ file: source.file, owner: rule.id, field: `${field}[${i}]`, pattern });
         });
+      };
       check('match', rule.examples.flags);
       check('requires', rule.examples.flags);
       check('unless', rule.examples.quiet);
@@ -60,9 +68,9 @@ export function patternCensus(sources: RuleSources, vocabulary: Vocabulary): Pat
   if (sources.contexts) {
     const sets = parse(sources.contexts.text) as Record<string, { patterns: string[] }>;
     for (const [name, set] of Object.entries(sets)) {
-      set.patterns.forEach((pattern, i) => {
-        census.shared++;
-        if (!exercised(pattern, quietBySet.get(name) ?? [])) census.dead.push({ file: sources.contexts!.file, owner: `$${name}`, field: `patterns[${i}]`, pattern });
+      census.shared += set.patterns.length;
+      exercisedAll(set.patterns, quietBySet.get(name) ?? []).forEach((live, i) => {
+        if (!live) census.dead.push({ file: sources.contexts!.file, owner: `$${name}`, field: `patterns[${i}]`, pattern: set.patterns[i]! });
       });
     }
   }
