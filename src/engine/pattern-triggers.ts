@@ -137,7 +137,11 @@ export function splitHyphenated(pattern: string): string {
       if (parts.length > 1) return parts.join(' ');
       const before = part[offset - 1];
       const after = part[offset + word.length];
-      const grouped = (before === '(' || before === '|') && (after === ')' || after === '|');
+      // Inside a (…|…) group the word stays bare: a bracket there would nest a group, which compromise never
+      // matches ("(egf|insulin-like growth factor)" must not become "(egf|(insulin-like) growth factor)").
+      const head = part.slice(0, offset);
+      const inGroup = (head.match(/\(/g) ?? []).length > (head.match(/\)/g) ?? []).length;
+      const grouped = inGroup || ((before === '(' || before === '|') && (after === ')' || after === '|'));
       return grouped ? word : `(${word})`;
     })))
     .join('');

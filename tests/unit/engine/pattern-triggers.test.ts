@@ -100,6 +100,13 @@ describe('splitHyphenated', () => {
     expect(nlp('TGF-β1 heals scars.').match(splitHyphenated('tgf-β1 heals')).found).toBe(true);
   });
 
+  it('never brackets a whole compound inside a longer choice of a group, where compromise would match nothing', () => {
+    const pattern = splitHyphenated('more (egf|insulin-like growth factor)');
+    expect(pattern).toBe('more (egf|insulin-like growth factor)');
+    expect(nlp('More EGF means faster renewal.').match(pattern).found).toBe(true);
+    expect(nlp('More insulin-like growth factor, more renewal.').match(pattern).found).toBe(true);
+  });
+
   it('leaves /regex/ terms alone', () => {
     expect(splitHyphenated('/^(egf|growth-factor)-?like$/ peptides')).toBe('/^(egf|growth-factor)-?like$/ peptides');
   });
