@@ -16,7 +16,7 @@ describe('a mention stays quiet, and says why', () => {
     ['a denial', 'This cream does not contain live stem cells.', 'negated'],
     ['honest hedging', 'Growth factors can help skin grow new tissue, though more research is needed.', 'hedged'],
     ['hedging about early studies', 'Early studies suggest exosomes reverse skin aging in mice.', 'hedged'],
-    ['the rule\'s own exception (shop chrome naming the product)', 'Shop our stem cell serum: back in stock.', 'rule'],
+    ['the rule\'s own exception (an extract made from live cells is not live cells)', 'Our living plant stem cell extract soothes dry skin.', 'rule'],
   ])('%s', (_kind, text, set) => {
     const { findings, quiet } = scan(text);
     expect(findings).toEqual([]);
