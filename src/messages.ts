@@ -55,6 +55,14 @@ export interface UserPrefilterResponse {
   version: string;
 }
 
+/**
+ * Eager content script → background: this frame has a candidate (or names a cytokine); inject the rest of
+ * Claimlens into it (entrypoints/claimlens-full.ts). Answered once the script has run.
+ */
+export interface LoadFullRequest {
+  type: 'claimlens:load-full';
+}
+
 /** Background or popup → content script: show the next, the previous, or a given claim. */
 export interface NavigateRequest {
   type: 'claimlens:navigate';
@@ -107,6 +115,10 @@ export function isPingRequest(message: unknown): message is PingRequest {
 
 export function isUserPrefilterRequest(message: unknown): message is UserPrefilterRequest {
   return isObject(message) && message.type === 'claimlens:user-prefilter';
+}
+
+export function isLoadFullRequest(message: unknown): message is LoadFullRequest {
+  return isObject(message) && message.type === 'claimlens:load-full';
 }
 
 export function isNavigateRequest(message: unknown): message is NavigateRequest {
