@@ -524,7 +524,8 @@ function measurePages(setup: Setup): { rows: Row[]; worst: { ms: number; text: s
 
 /** The browser section (scripts/bench-in-browser.ts), on the Chrome build; skipped when it is not built. */
 async function browserSection(setup: Setup): Promise<void> {
-  const extensionDir = join(ROOT, '.output/chrome-mv3');
+  // BENCH_EXTENSION_DIR measures another build (an older commit's, for before/after figures) against the same pages.
+  const extensionDir = process.env.BENCH_EXTENSION_DIR ?? join(ROOT, '.output/chrome-mv3');
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     console.log('\nIn Chromium: skipped, not built (run `npm run build`)');
     return;
