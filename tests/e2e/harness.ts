@@ -184,6 +184,13 @@ export async function extensionWorker(browser: Browser) {
   );
   const worker = await target.worker();
   if (!worker) throw new Error('The extension service worker did not start.');
+  // A worker caught as it starts may answer before the extension's bindings are in its global scope (seen on a
+  // quiet machine: "chrome is not defined"): wait for them, as every test needs them.
+  // Its timers are missing then too, so the waiting happens here.
+  for (let tries = 0; !(await worker.evaluate(() => typeof chrome !== 'undefined' && typeof setTimeout === 'function')); tries++) {
+    if (tries > 200) throw new Error('The extension service worker never got its extension bindings.');
+    await new Promise((ok) => setTimeout(ok, 25));
+  }
   return worker;
 }
 
