@@ -7,7 +7,8 @@ export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
-  modules: ['@wxt-dev/webextension-polyfill'],
+  // No @wxt-dev/webextension-polyfill module: it would put the polyfill (3 KiB gzipped) under WXT's own content-script
+  // context, in the eager script. Pages that need the polyfill import 'webextension-polyfill' themselves.
   // MV3 in Firefox too (WXT defaults Firefox to MV2): one manifest model, one background story.
   manifestVersion: 3,
   // No auto-imports: src/engine must run unchanged in Node, and explicit imports keep boundaries visible.
@@ -17,7 +18,11 @@ export default defineConfig({
     description:
       'Highlights and explains doubtful stem-cell, cytokine, growth-factor, exosome and PRP claims on skincare pages. Works offline; sends nothing.',
     // storage: each tab's latest scan lives in storage.session so it survives the service worker stopping.
-    permissions: ['storage'],
+    // scripting: the background injects the full content script into a frame whose first look found a candidate.
+    permissions: ['storage', 'scripting'],
+    // Chrome lets scripting.executeScript into a page only with host permissions: the same http/https pages the
+    // content script already runs on, so the install warning is the one it already gives.
+    host_permissions: ['http://*/*', 'https://*/*'],
     // The toolbar button uses the small, simplified icons (public/icon/, drawn by scripts/icons.ts).
     action: { default_title: 'Claimlens', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     commands: {

@@ -4,10 +4,11 @@ import { contextsFile, cytokineLexicon, inciLexicon, ruleSet, sourceTitles, voca
 import nlp from '../src/engine/nlp.ts';
 import { matchClaims } from '../src/engine/match-claims.ts';
 import { pageVoice } from '../src/engine/page-voice.ts';
-import { isMatchRequest, isPageScanned, isUserPrefilterRequest, type NavigateRequest, type UserPrefilterResponse } from '../src/messages.ts';
+import { isLoadFullRequest, isMatchRequest, isPageScanned, isUserPrefilterRequest, type NavigateRequest, type UserPrefilterResponse } from '../src/messages.ts';
 import { forgetTab } from '../src/background/tab-reports.ts';
 import { clearTab, fileTabReport } from '../src/background/tab-badge.ts';
 import { rulesInForce } from '../src/background/rules-in-force.ts';
+import { injectFullScript } from '../src/background/inject-full-script.ts';
 import type { MatchAnswer } from '../src/content/scan-root.ts';
 
 // compromise lives here, off the page's main thread: the content script sends candidate sentences only.
@@ -30,6 +31,10 @@ export default defineBackground(() => {
       return rules(browser).then(({ userRules, ruleSet: inForce }): UserPrefilterResponse => ({ prefilter: userRules.prefilter, version: inForce.version }));
     }
     const tabId = sender.tab?.id;
+    if (isLoadFullRequest(message) && tabId !== undefined) {
+      // Into the asking frame's content-script world; answered once it has run (src/content/load-full.ts).
+      return injectFullScript(browser, tabId, sender.frameId ?? 0);
+    }
     // Only the top frame's scan speaks for the tab; frames highlight their own claims.
     if (isPageScanned(message) && tabId !== undefined && sender.frameId === 0) {
       return fileTabReport(browser, tabId, message, { cytokines: cytokineLexicon, inci: inciLexicon });

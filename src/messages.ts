@@ -35,6 +35,8 @@ export interface PageScanned {
   ingredientList: IngredientList | null;
   /** Indexes into `findings` of claims inside the ingredient list: the list speaking, not a claim to check. */
   inList: number[];
+  /** Lexicon ids the page's copy names outside its ingredient list: actives the list should hold. */
+  named: string[];
 }
 
 /** Background → content script, in answer to a PageScanned: the claims read against the ingredient list. */
@@ -56,6 +58,14 @@ export interface UserPrefilterResponse {
   prefilter: Prefilter;
   /** The version of the rules in force, built-in and the shopper's together, for reports. */
   version: string;
+}
+
+/**
+ * Eager content script → background: this frame has a candidate (or names a cytokine); inject the rest of
+ * Claimlens into it (entrypoints/claimlens-full.ts). Answered once the script has run.
+ */
+export interface LoadFullRequest {
+  type: 'claimlens:load-full';
 }
 
 /** Background or popup → content script: show the next, the previous, or a given claim. */
@@ -101,7 +111,9 @@ export function isPageScanned(message: unknown): message is PageScanned {
     Array.isArray(message.cytokines) &&
     isObject(message.rules) &&
     (message.ingredientList === null || (isObject(message.ingredientList) && Array.isArray(message.ingredientList.ingredients))) &&
-    Array.isArray(message.inList)
+    Array.isArray(message.inList) &&
+    Array.isArray(message.named) &&
+    message.named.every((id) => typeof id === 'string')
   );
 }
 
@@ -111,6 +123,10 @@ export function isPingRequest(message: unknown): message is PingRequest {
 
 export function isUserPrefilterRequest(message: unknown): message is UserPrefilterRequest {
   return isObject(message) && message.type === 'claimlens:user-prefilter';
+}
+
+export function isLoadFullRequest(message: unknown): message is LoadFullRequest {
+  return isObject(message) && message.type === 'claimlens:load-full';
 }
 
 export function isNavigateRequest(message: unknown): message is NavigateRequest {

@@ -1,12 +1,13 @@
-import browser from 'webextension-polyfill';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { cytokineAliases, prefilter, version } from 'virtual:claimlens/rules';
-import { startClaimlens } from '../../src/content/claimlens-page.ts';
-import cardCss from '../../src/ui/claim-card.css?inline';
-import navigatorCss from '../../src/ui/navigator.css?inline';
-import highlightCss from './highlights.css?inline';
+import { cytokinePrefixes, prefilter, triggerPattern, version } from 'virtual:claimlens/rules';
+import { cytokineHint } from '../../src/engine/cytokine-hint.ts';
+import { eagerBrowser } from '../../src/content/eager-browser.ts';
+import { startFirstLook } from '../../src/content/first-look.ts';
+import { loadFull } from '../../src/content/load-full.ts';
 import './highlights.css';
 
+// The eager script: runs on every page and frame, so it holds the first look only (src/content/first-look.ts,
+// 12 KiB gzipped at most); the rest of Claimlens is injected where the page has a candidate (load-full.ts).
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
@@ -16,7 +17,15 @@ export default defineContentScript({
   cssInjectionMode: 'manifest',
   main(ctx) {
     try {
-      startClaimlens(ctx, { browser, prefilter, cytokineAliases, version, cardCss: `${cardCss}\n${navigatorCss}`, highlightCss });
+      const browser = eagerBrowser();
+      startFirstLook(ctx, {
+        browser,
+        prefilter,
+        triggerPattern,
+        version,
+        mayNameCytokine: cytokineHint(cytokinePrefixes),
+        loadFull: () => loadFull(browser),
+      });
     } catch {
       // Never throw into the page's console.
     }

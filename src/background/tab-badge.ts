@@ -22,7 +22,7 @@ export async function fileTabReport(browser: Browser, tabId: number, scan: PageS
   // The list's offsets index the page's text, which stays in the page: the claims inside it are named instead.
   const list = scan.ingredientList && { ...scan.ingredientList, start: -1, end: -1 };
   const claims = findings.filter((_, i) => !scan.inList.includes(i));
-  const crossChecks = crossCheckList(list, claims, lexicons.inci, lexicons.cytokines);
+  const crossChecks = crossCheckList(list, claims, lexicons.inci, lexicons.cytokines, scan.named);
   const worst = worstSeverity(findings);
   await Promise.all([
     saveTabReport(browser, tabId, { url, title, version, status, findings, rules, quiet, cytokines, crossChecks, scannedAt: Date.now() }),

@@ -7,7 +7,10 @@
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { compileSources, readRuleSources } from './load-rules.ts';
+import { patternCensus } from './pattern-census.ts';
 import { RuleSetError } from '../engine/compile-rules.ts';
+import { cytokinePrefixSource } from '../engine/find-cytokines.ts';
+import { triggerSource } from '../engine/find-candidates.ts';
 import type { CompiledInciLexicon, InciSource } from '../engine/inci-types.ts';
 import type { Prefilter } from '../engine/types.ts';
 
@@ -20,10 +23,22 @@ const RESOLVED = `\0${ID}`;
  */
 const compiledModules = new Map<string, string>();
 
+/**
+ * How much of each cytokine name the eager hint reads: 8 characters or separators tell "IL-6" from "illuminating"
+ * and "collagenase" from most words, in an expression compiled in about a millisecond (find-cytokines.ts).
+ */
+export const CYTOKINE_PREFIX_DEPTH = 8;
+
 export function claimlensRules(options: { dir?: string } = {}): Plugin {
   const dir = resolve(options.dir ?? 'rules');
+  // A production build refuses dead patterns; dev servers and tests skip the census (a few seconds) and the
+  // rules' own test (tests/unit/engine/pattern-census.test.ts) holds them to the same rule.
+  let building = false;
   return {
     name: 'claimlens-rules',
+    configResolved(config) {
+      building = config.command === 'build';
+    },
     resolveId(source) {
       return source === ID ? RESOLVED : undefined;
     },
@@ -41,15 +56,25 @@ export function claimlensRules(options: { dir?: string } = {}): Plugin {
         if (err instanceof RuleSetError) this.error(`Invalid rules:\n${err.message}`);
         throw err;
       }
+      if (building) {
+        const { dead } = patternCensus(sources, new Map(Object.entries(compiled.vocabulary)));
+        if (dead.length > 0) {
+          this.error(`Dead patterns: no example of their rule exercises them (give each an example, or remove it):\n${dead.map((d) => `${d.file}: ${d.owner}, field "${d.field}": ${d.pattern}`).join('\n')}`);
+        }
+      }
       const { ruleSet, lexicon, inciLexicon, sourceTitles, vocabulary } = compiled;
       const code = [
         `export const version = ${JSON.stringify(ruleSet.version)};`,
         // The eager content script carries the prefilter: words that wake the same rules share one entry.
         `export const prefilter = { triggers: Object.fromEntries(${JSON.stringify(groupTriggers(ruleSet.prefilter))}.flatMap(([ids, words]) => words.split('|').map((w) => [w, ids]))) };`,
+        // Its expression too, built here: building the trie in the page took 15–50 ms of its main thread.
+        `export const triggerPattern = ${JSON.stringify(triggerSource(ruleSet.prefilter))};`,
         `export const rules = ${JSON.stringify(ruleSet.rules)};`,
         'export const ruleSet = { version, prefilter, rules };',
         // The page needs only the matcher's aliases; names and classes stay in the background and the popup.
         `export const cytokineAliases = ${JSON.stringify(lexicon.matcher.aliases)};`,
+        // The eager content script only asks whether the page may name one (src/engine/cytokine-hint.ts).
+        `export const cytokinePrefixes = ${JSON.stringify(cytokinePrefixSource(lexicon.matcher.aliases, CYTOKINE_PREFIX_DEPTH))};`,
         `export const cytokineLexicon = { ...${JSON.stringify({ version: lexicon.version, entries: lexicon.entries })}, matcher: { aliases: cytokineAliases } };`,
         // Ingredient names and classes for the cross-check, which runs where the findings are gathered.
         `export const inciLexicon = ${JSON.stringify(withoutAddresses(inciLexicon))};`,

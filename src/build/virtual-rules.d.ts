@@ -2,11 +2,15 @@
 declare module 'virtual:claimlens/rules' {
   export const version: string;
   export const prefilter: import('../engine/types').Prefilter;
+  /** `triggerSource(prefilter)`: the prefilter's combined expression, built at build time. */
+  export const triggerPattern: string;
   export const rules: import('../engine/types').CompiledRule[];
   export const ruleSet: import('../engine/types').CompiledRuleSet;
   /** From `rules/lexicons/cytokines.yaml`; empty when the folder has none. */
   /** The lexicon's aliases alone, for the content script's cytokine pass. */
   export const cytokineAliases: import('../engine/lexicon-types').NormalisedAlias[];
+  /** `cytokinePrefixSource(cytokineAliases, depth)`: the beginnings of every cytokine name, for the eager script's hint. */
+  export const cytokinePrefixes: string;
   export const cytokineLexicon: import('../engine/lexicon-types').CompiledLexicon;
   /** From `rules/lexicons/inci.yaml`: ingredient classes and claim topics for the cross-check; empty when absent. */
   export const inciLexicon: import('../engine/inci-types').CompiledInciLexicon;

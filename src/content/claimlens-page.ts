@@ -1,5 +1,5 @@
 /**
- * Claimlens on one page: scans it, paints the claims, opens the card on click or keyboard command, rescans
+ * Claimlens on one page, once the first look (first-look.ts) has found a candidate or a cytokine name: scans it, paints the claims, opens the card on click or keyboard command, rescans
  * what changes, starts over on SPA navigation, and reports each state to the background. Every listener goes
  * through the content-script context, so invalidating the extension undoes all of it; every handler is
  * guarded, so nothing we do ever throws into the page's console.
@@ -7,7 +7,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Browser } from 'webextension-polyfill';
 import { buildTriggerMatcher } from '../engine/find-candidates.ts';
-import { buildCytokineMatcher } from '../engine/find-cytokines.ts';
+import { buildCytokineMatcher, type CytokineMatcher } from '../engine/find-cytokines.ts';
 import type { NormalisedAlias } from '../engine/lexicon-types.ts';
 import type { CandidateSentence, Prefilter } from '../engine/types.ts';
 import type { VoiceCues } from '../engine/page-voice.ts';
@@ -28,12 +28,18 @@ import { NavigatorController } from './navigator-controller.ts';
 import { loadCorner, saveCorner } from './navigator-corner.ts';
 import { revealRange, whenShown } from '../dom/reveal-hidden.ts';
 import { loadHiddenClaims, saveHiddenClaims } from './hidden-claims.ts';
+import type { Handoff } from './full-handoff.ts';
+import type { FirstLook } from './look-for-candidates.ts';
 
 export interface PageEnv {
   browser: Pick<Browser, 'runtime' | 'storage'>;
   prefilter: Prefilter;
+  /** The prefilter's expression, built at build time (`triggerSource(prefilter)`). */
+  triggerPattern: string;
   /** The cytokine lexicon's aliases, for the Cytokine Facts label. */
   cytokineAliases: NormalisedAlias[];
+  /** Whether a text may name a cytokine: the cheap test run before the aliases' expression. */
+  mayNameCytokine: (text: string) => boolean;
   version: string;
   cardCss: string;
   /** The highlight colours, for claims inside a page's shadow roots. */
@@ -43,7 +49,8 @@ export interface PageEnv {
 /** Elements whose clicks belong to the page: a claim inside a link is still a link. */
 const INTERACTIVE = 'a[href], button, input, select, textarea, label, summary, [role="button"], [role="link"], [role="tab"], [contenteditable]:not([contenteditable="false"])';
 
-export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
+/** `handoff`: what the first look already did; the body's look is used instead of extracting it again. */
+export function startClaimlens(ctx: ContentScriptContext, env: PageEnv, handoff: Handoff = { pending: [] }): void {
   const body = document.body;
   if (!body) return;
   const claims = new PageClaims();
@@ -52,8 +59,11 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
   const ingredientLists = pageIngredientLists();
   /** The background's reading of the claims against the ingredient list, for the card. */
   let crossChecks: CrossCheck[] = [];
-  const cytokineMatcher = buildCytokineMatcher(env.cytokineAliases);
-  let triggers = buildTriggerMatcher(env.prefilter);
+  // Built on first need: a page whose text the hint clears never pays for the lexicon's expression.
+  let cytokineMatcher: CytokineMatcher | undefined;
+  const cytokineExpression = () => (cytokineMatcher ??= buildCytokineMatcher(env.cytokineAliases));
+  const builtIn = buildTriggerMatcher(env.prefilter, env.triggerPattern);
+  let triggers = builtIn;
   let version = env.version;
   // Nothing is scanned or painted until the settings say whether this site is paused and what shows.
   let settings: Settings = DEFAULT_SETTINGS;
@@ -103,13 +113,13 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
   async function applyRules(loaded: { settings: Settings }): Promise<void> {
     settings = loaded.settings;
     if (settings.userRules.trim() === '') {
-      triggers = buildTriggerMatcher(env.prefilter);
+      triggers = builtIn;
       version = env.version;
       return;
     }
     const request: UserPrefilterRequest = { type: 'claimlens:user-prefilter' };
     const answer = (await env.browser.runtime.sendMessage(request).catch(() => undefined)) as UserPrefilterResponse | undefined;
-    triggers = buildTriggerMatcher(answer ? combinePrefilters(env.prefilter, answer.prefilter) : env.prefilter);
+    triggers = answer ? buildTriggerMatcher(combinePrefilters(env.prefilter, answer.prefilter)) : builtIn;
     version = answer?.version ?? env.version;
   }
 
@@ -126,7 +136,8 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
     return env.browser.runtime.sendMessage<MatchRequest, MatchAnswer>(request);
   };
 
-  function scan(roots: Element[]): void {
+  /** `bodyLook`: the first look at document.body, valid for the first scan only. */
+  function scan(roots: Element[], bodyLook?: FirstLook): void {
     const gen = generation;
     queue = queue.then(async () => {
       await hiddenLoaded;
@@ -140,15 +151,17 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
       const found: RootScan = { claims: [], cytokines: [], quiet: [], ingredientLists: [] };
       for (const root of roots) {
         if (!root.isConnected) continue;
+        const look = gen === 0 && root === document.body ? bodyLook : undefined;
         const scanned = await scanRoot(root, {
           triggers,
-          cytokines: cytokineMatcher,
+          cytokines: cytokineExpression,
+          mayNameCytokine: env.mayNameCytokine,
           match,
           exclude: (el) => el.localName === HOST_TAG,
           // A callback of our own, not the bare resolver, so a trace attributes each slice to this script.
           yieldToPage: () => new Promise((ok) => setTimeout(() => ok(), 0)),
           cancelled: () => ctx.isInvalid || gen !== generation,
-        });
+        }, look);
         if (scanned === null) return;
         found.claims.push(...scanned.claims);
         found.cytokines.push(...scanned.cytokines);
@@ -207,15 +220,19 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
     guard(() => findingsNav?.update(list))();
   }
 
-  /** The page's first ingredient list, and which claims sit inside it (the list naming its own actives). */
-  function ingredientsOf(list: readonly ClaimEntry[]): Pick<PageScanned, 'ingredientList' | 'inList'> {
+  /**
+   * The page's first ingredient list, which claims sit inside it (the list naming its own actives), and the
+   * cytokines and growth factors the page's copy names outside it (actives the list should hold).
+   */
+  function ingredientsOf(list: readonly ClaimEntry[]): Pick<PageScanned, 'ingredientList' | 'inList' | 'named'> {
     const found = paused() ? undefined : ingredientLists.list()[0];
-    if (!found) return { ingredientList: null, inList: [] };
+    if (!found) return { ingredientList: null, inList: [], named: [] };
     const inList: number[] = [];
     list.forEach((e, i) => {
       if (rangesMeet(e.range, found.range)) inList.push(i);
     });
-    return { ingredientList: found.list, inList };
+    const named = [...new Set(cytokines.list().filter((e) => !rangesMeet(e.range, found.range)).map((e) => e.id))];
+    return { ingredientList: found.list, inList, named };
   }
 
   function open(index: number, reveal: boolean): void {
@@ -350,7 +367,8 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv): void {
   });
 
   watchChanges(document.documentElement, (roots) => scan(roots), { ignore: isInUiHost, signal: ctx.signal });
-  scan([body]);
+  scan([body], handoff.bodyLook);
+  if (handoff.pending.length > 0) scan(handoff.pending);
 }
 
 function rangesMeet(a: Range, b: Range): boolean {

@@ -1,15 +1,16 @@
 /**
- * Scans one subtree: extracts its text in slices (yielding to the page between them), runs the cheap
- * prefilter, asks the background to match the candidate sentences, and maps the findings to Ranges.
+ * Scans one subtree: takes the first look's text and candidates (or looks itself), finds the cytokines it
+ * names and its ingredient list, asks the background to match the candidate sentences, and maps the findings
+ * to Ranges.
  */
-import { TextExtractor, type ExtractOptions } from '../dom/extract-text.ts';
 import { rangeForOffsets } from '../dom/text-ranges.ts';
-import { findCandidates, type TriggerMatcher } from '../engine/find-candidates.ts';
 import { findCytokines, type CytokineMatcher } from '../engine/find-cytokines.ts';
+import type { CytokineMention } from '../engine/lexicon-types.ts';
 import { findIngredientList } from '../engine/find-ingredient-list.ts';
 import { quietInIngredientList } from '../engine/quiet-in-ingredient-list.ts';
 import type { CandidateSentence, Finding, QuietMention } from '../engine/types.ts';
 import { voiceCues, type VoiceCues } from '../engine/page-voice.ts';
+import { lookForCandidates, type FirstLook, type LookDeps } from './look-for-candidates.ts';
 import type { CardRule } from '../ui/ClaimCard.tsx';
 import { claimKey, type ClaimEntry } from './page-claims.ts';
 import type { CytokineEntry, IngredientListEntry, QuietEntry } from './page-mentions.ts';
@@ -30,51 +31,28 @@ export interface RootScan {
   ingredientLists: IngredientListEntry[];
 }
 
-export interface ScanDeps {
-  triggers: TriggerMatcher;
-  /** The cytokine lexicon's one expression (a regex pass, cheap enough for the page). */
-  cytokines: CytokineMatcher;
+export interface ScanDeps extends LookDeps {
+  /** The cytokine lexicon's one expression, built when first asked for. */
+  cytokines: () => CytokineMatcher;
+  /** Whether a text may name a cytokine (src/engine/cytokine-hint.ts): where it says no, the expression above never runs. */
+  mayNameCytokine: (text: string) => boolean;
   /** Runs the matcher on the candidates; `voice` counts how much the scanned text sells and argues. */
   match: (candidates: CandidateSentence[], voice: VoiceCues) => Promise<MatchAnswer>;
-  exclude: ExtractOptions['exclude'];
-  /** Resolves after the page has had the main thread back for a moment. */
-  yieldToPage: () => Promise<void>;
-  /** True once the scan is no longer wanted (navigation, extension unloaded). */
-  cancelled: () => boolean;
 }
 
-/** A slice of work on the main thread stays well under the 50 ms that makes a long task. */
-const SLICE_MS = 8;
-const WINDOW = 200_000;
-
-export async function scanRoot(root: Node, deps: ScanDeps): Promise<RootScan | null> {
-  const extractor = new TextExtractor(root, { exclude: deps.exclude });
-  for (;;) {
-    const deadline = performance.now() + SLICE_MS;
-    if (extractor.step(() => performance.now() > deadline)) break;
-    await deps.yieldToPage();
-    if (deps.cancelled()) return null;
-  }
-  const page = extractor.result();
-  const candidates: CandidateSentence[] = [];
-  for (let from = 0; from < page.text.length; ) {
-    // Windows of about 200 KB, cut at a line break (a sentence never spans one): a few ms of regex each.
-    const cut = page.text.indexOf('\n', from + WINDOW);
-    const to = cut < 0 ? page.text.length : cut + 1;
-    candidates.push(...findCandidates(page.text, deps.triggers, from, to));
-    from = to;
-    if (from < page.text.length) {
-      await deps.yieldToPage();
-      if (deps.cancelled()) return null;
-    }
-  }
+/** `look`: what the first look already found in this subtree, taken as it is. */
+export async function scanRoot(root: Node, deps: ScanDeps, look?: FirstLook): Promise<RootScan | null> {
+  const first = look ?? (await lookForCandidates(root, deps));
+  if (!first) return null;
+  const { page, candidates } = first;
   const doc = root.ownerDocument ?? (root as Document);
   const at = (start: number, end: number, text: string): Range | null => {
     const range = rangeForOffsets(page, start, end, doc);
     return range && range.toString() === text ? range : null;
   };
   const cytokines: CytokineEntry[] = [];
-  for (const mention of findCytokines(page.text, deps.cytokines)) {
+  for (const mention of await cytokinesInWindows(page.text, deps)) {
+    if (deps.cancelled()) return null;
     const range = at(mention.start, mention.end, mention.text);
     if (range) cytokines.push({ id: mention.id, text: mention.text, range });
   }
@@ -103,4 +81,23 @@ export async function scanRoot(root: Node, deps: ScanDeps): Promise<RootScan | n
     if (rule && range) quiet.push({ mention, range, rule });
   }
   return { claims, cytokines, quiet, ingredientLists };
+}
+
+/**
+ * The lexicon's expression costs some 70 ms per MB, and compiling it on first use tens of ms more: a window of
+ * about 100 KB at a time, cut at a line break (no name spans one), and only where the cheap hint says yes.
+ */
+const CYTOKINE_WINDOW = 100_000;
+
+async function cytokinesInWindows(text: string, deps: ScanDeps): Promise<CytokineMention[]> {
+  const out: CytokineMention[] = [];
+  for (let from = 0; from < text.length; ) {
+    const cut = text.indexOf('\n', from + CYTOKINE_WINDOW);
+    const to = cut < 0 ? text.length : cut + 1;
+    const window = text.slice(from, to);
+    if (deps.mayNameCytokine(window)) for (const m of findCytokines(window, deps.cytokines())) out.push({ ...m, start: m.start + from, end: m.end + from });
+    from = to;
+    if (from < text.length) await deps.yieldToPage();
+  }
+  return out;
 }

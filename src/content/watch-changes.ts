@@ -14,7 +14,8 @@ export interface WatchOptions {
   signal: AbortSignal;
 }
 
-export function watchChanges(target: Node, onChange: (roots: Element[]) => void, options: WatchOptions): void {
+/** Returns a function that takes the changes queued but not yet flushed, for a caller handing over to another watcher. */
+export function watchChanges(target: Node, onChange: (roots: Element[]) => void, options: WatchOptions): () => Element[] {
   const pending = new Set<Node>();
   const delay = options.delayMs ?? 250;
   const maxWait = options.maxWaitMs ?? 1000;
@@ -48,6 +49,13 @@ export function watchChanges(target: Node, onChange: (roots: Element[]) => void,
     if (timer !== undefined) clearTimeout(timer);
     pending.clear();
   });
+  return () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    const roots = coveringBlocks([...pending]);
+    pending.clear();
+    return roots;
+  };
 }
 
 /** The block-level ancestors of the changed nodes, without any that another one already contains. */

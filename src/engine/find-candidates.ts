@@ -16,13 +16,22 @@ const MAX_SENTENCE = 600;
 /** Abbreviations whose full stop does not end a sentence. */
 const ABBREVIATIONS = new Set(['e.g', 'i.e', 'vs', 'dr', 'mr', 'mrs', 'ms', 'prof', 'etc', 'approx', 'fig', 'inc', 'ltd']);
 
-export function buildTriggerMatcher(prefilter: Prefilter): TriggerMatcher {
+/**
+ * `source`: `triggerSource(prefilter)` when already known (the build computes it for the eager content script,
+ * where building the trie took 15–50 ms of the page's main thread).
+ */
+export function buildTriggerMatcher(prefilter: Prefilter, source = triggerSource(prefilter)): TriggerMatcher {
+  const rulesByWord = new Map(Object.entries(prefilter.triggers));
+  return { regex: new RegExp(source, 'gi'), rulesByWord };
+}
+
+/**
+ * One trie-shaped alternation, no look-arounds and no `u` flag: V8 then scans a page in a few ms, where a flat
+ * 800-word list with Unicode look-behinds took 60 ms per MB. Word boundaries are checked on the hits.
+ */
+export function triggerSource(prefilter: Prefilter): string {
   const words = Object.keys(prefilter.triggers).sort();
-  const rulesByWord = new Map(words.map((w) => [w, prefilter.triggers[w] ?? []] as const));
-  // One trie-shaped alternation, no look-arounds and no `u` flag: V8 then scans a page in a few ms, where a
-  // flat 800-word list with Unicode look-behinds took 60 ms per MB. Word boundaries are checked on the hits.
-  const regex = new RegExp(words.length > 0 ? trieSource(words) : '(?!)', 'gi');
-  return { regex, rulesByWord };
+  return words.length > 0 ? trieSource(words) : '(?!)';
 }
 
 interface TrieNode {

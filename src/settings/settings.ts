@@ -7,6 +7,10 @@
 import * as v from 'valibot';
 import type { Browser } from 'webextension-polyfill';
 import { SEVERITIES, type Severity } from '../engine/types.ts';
+import { HOSTNAME, SETTINGS_KEY, isPaused, siteOf } from './pause-settings.ts';
+
+// The first look (the eager content script) reads these without valibot; they live with its reader.
+export { SETTINGS_KEY, isPaused, siteOf };
 
 export interface Settings {
   /** Hostnames where Claimlens is paused, e.g. "shop.example.com". */
@@ -37,14 +41,11 @@ export interface LoadedSettings {
 
 type StorageBrowser = Pick<Browser, 'storage'>;
 
-/** The key holding the settings in storage.local. */
-export const SETTINGS_KEY = 'settings';
 /** Where an unreadable stored value is kept, untouched, so nothing the shopper set is silently lost. */
 export const BACKUP_KEY = 'settings-unreadable';
 /** The schema version this code writes. */
 const SETTINGS_VERSION = 2;
 
-const HOSTNAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$|^\[[0-9a-f:.]+\]$/;
 
 const stringList = v.array(v.string());
 
@@ -175,31 +176,12 @@ export function watchSettings(browser: StorageBrowser, onChange: (settings: Sett
   return () => browser.storage.onChanged.removeListener(listener);
 }
 
-/** The hostname of an http(s) URL, lower-case; null for any other URL or for text that is not a URL. */
-export function siteOf(url: string): string | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url.trim());
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
-  // "shop.example.com." is the same site as "shop.example.com".
-  const host = parsed.hostname.replace(/\.$/, '');
-  return host === '' ? null : host;
-}
-
 /** A site typed by the shopper, as a hostname ("shop.example.com") or a page address; null when it is neither. */
 export function siteFromInput(text: string): string | null {
   const trimmed = text.trim();
   if (trimmed === '' || /\s/.test(trimmed)) return null;
   const site = siteOf(/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`);
   return site !== null && HOSTNAME.test(site) ? site : null;
-}
-
-export function isPaused(settings: Settings, url: string): boolean {
-  const site = siteOf(url);
-  return site !== null && settings.pausedSites.includes(site);
 }
 
 /** The settings with the URL's site paused or resumed; unchanged for URLs that are not web pages. */

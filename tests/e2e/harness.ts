@@ -184,6 +184,13 @@ export async function extensionWorker(browser: Browser) {
   );
   const worker = await target.worker();
   if (!worker) throw new Error('The extension service worker did not start.');
+  // A worker caught as it starts may answer before the extension's bindings are in its global scope (seen on a
+  // quiet machine: "chrome is not defined"): wait for them, as every test needs them.
+  // Its timers are missing then too, so the waiting happens here.
+  for (let tries = 0; !(await worker.evaluate(() => typeof chrome !== 'undefined' && typeof setTimeout === 'function')); tries++) {
+    if (tries > 200) throw new Error('The extension service worker never got its extension bindings.');
+    await new Promise((ok) => setTimeout(ok, 25));
+  }
   return worker;
 }
 
@@ -301,6 +308,23 @@ export async function ourTasks(page: Page, act: () => Promise<void>): Promise<Ou
     if (inside.length > 0) out.push({ kinds: [...new Set(inside.map((e) => e.name))] });
   }
   return out;
+}
+
+/**
+ * Runs `act` under a Chromium trace and returns which of the extension's scripts the page's renderers compiled
+ * or evaluated (paths inside the package, sorted): the eager content script alone on a page with nothing to
+ * find, the full one too where it was injected.
+ */
+export async function extensionScriptsRun(page: Page, act: () => Promise<void>): Promise<string[]> {
+  const path = join(tmpdir(), `claimlens-scripts-${process.pid}-${Date.now()}.json`);
+  await page.tracing.start({ path, categories: ['devtools.timeline', 'v8.execute'] });
+  await act();
+  await page.tracing.stop();
+  type Event = { name: string; args?: { data?: { url?: string } } };
+  const events = (JSON.parse(readFileSync(path, 'utf8')) as { traceEvents: Event[] }).traceEvents;
+  rmSync(path, { force: true });
+  const urls = events.filter((e) => ['EvaluateScript', 'v8.compile'].includes(e.name) && e.args?.data?.url?.startsWith('chrome-extension://'));
+  return [...new Set(urls.map((e) => new URL(e.args!.data!.url!).pathname))].sort();
 }
 
 /** One Chromium with the built extension and one fixture server for a test file, closed after it. */
@@ -509,8 +533,8 @@ export async function recordFirefoxRequests(browser: Browser): Promise<{
 
 /** Serious and critical violations only, as "rule: where" lines, so a failure says what to fix. */
 export async function seriousViolations(page: Page, include?: string): Promise<string[]> {
-  // @axe-core/puppeteer is typed against puppeteer, which we drive through puppeteer-core: the same API.
-  let axe = new AxePuppeteer(page as never);
+  // @axe-core/puppeteer is typed against puppeteer 24, whose puppeteer-core is the one we drive (package.json).
+  let axe = new AxePuppeteer(page);
   if (include) axe = axe.include(include);
   const results = await axe.analyze();
   return results.violations

@@ -13,6 +13,7 @@ const scanned = {
   cytokines: [],
   ingredientList: null,
   inList: [],
+  named: [],
 };
 
 describe('isPageScanned', () => {

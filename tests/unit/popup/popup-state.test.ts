@@ -49,6 +49,7 @@ const scan = (overrides: Partial<PageScanned> = {}): PageScanned => ({
   cytokines: ['il-6', 'egf', 'il-6'],
   ingredientList: null,
   inList: [],
+  named: [],
   ...overrides,
 });
 // The built-in lexicons: the cytokine names and the INCI classes the extension ships with.
@@ -86,6 +87,22 @@ describe('fileTabReport', () => {
     // The same words inside the list itself are the list naming its actives: nothing to check.
     const inside = await fileTabReport(browser, 8, scan({ findings: [claim], ingredientList: list, inList: [0] }), LEXICONS);
     expect(inside.crossChecks).toEqual([]);
+  });
+
+  it('reads the growth factors the page names outside its list against the list, with no claim behind them', async () => {
+    const { browser } = fakeBrowser();
+    const list = {
+      start: 100,
+      end: 130,
+      heading: 'Ingredients:',
+      ingredients: [
+        { position: 1, name: 'Aqua', start: 100, end: 104, normalised: 'aqua', mayContain: false },
+        { position: 2, name: 'Glycerin', start: 106, end: 114, normalised: 'glycerin', mayContain: false },
+      ],
+    };
+    const answer = await fileTabReport(browser, 9, scan({ ingredientList: list, named: ['vegf'] }), LEXICONS);
+    expect(answer.crossChecks.map((c) => [c.ruleId, c.kind])).toEqual([['named-actives', 'named-factor-not-listed']]);
+    expect(answer.crossChecks[0]!.message).toMatch(/^The page names VEGF, but no ingredient on its list is VEGF/);
   });
 
   it('clears the badge when nothing is flagged, and on navigation', async () => {
