@@ -22,10 +22,10 @@ import { findIngredientList } from '../engine/find-ingredient-list.ts';
 import { scanText } from '../engine/scan-text.ts';
 import type { CompiledRuleSet, Finding } from '../engine/types.ts';
 
-export const PAGE_KINDS = ['shop', 'marketplace', 'kbeauty', 'brand-science', 'clinic', 'news', 'expert-article', 'blog', 'control'] as const;
-export const PAGE_VOICES = ['seller', 'clinic', 'critic', 'neutral', 'mixed'] as const;
+const PAGE_KINDS = ['shop', 'marketplace', 'kbeauty', 'brand-science', 'clinic', 'news', 'expert-article', 'blog', 'control'] as const;
+const PAGE_VOICES = ['seller', 'clinic', 'critic', 'neutral', 'mixed'] as const;
 export const SPLITS = ['tune', 'test'] as const;
-export const SEEDS = ['000', '001', '002', '003'] as const;
+const SEEDS = ['000', '001', '002', '003'] as const;
 
 const text = v.pipe(v.string(), v.trim(), v.minLength(1));
 const LabelSchema = v.variant('label', [

@@ -280,7 +280,7 @@ export interface MatchOptions {
 }
 
 /** Why a match on a critic's page is left alone, in the shopper's words. */
-export const CRITIC_PAGE = { set: 'critic-page', reason: 'the page argues against these claims' } as const;
+const CRITIC_PAGE = { set: 'critic-page', reason: 'the page argues against these claims' } as const;
 
 /** Runs the rules on candidate sentences. Offsets in the result index the text the sentences came from. */
 export function matchClaims(nlp: Nlp, candidates: readonly CandidateSentence[], ruleSet: CompiledRuleSet, options: MatchOptions = {}): ScanResult {

@@ -26,7 +26,7 @@ const VocabularyEntrySchema = v.strictObject(
   'must be an object with about and words (and optionally lexicon, include)',
 );
 
-export const VocabularyFileSchema = v.record(
+const VocabularyFileSchema = v.record(
   v.pipe(v.string(), v.regex(NAME, 'vocabulary names must be lower-case words joined by hyphens')),
   VocabularyEntrySchema,
   'the vocabulary file must map names to { about, words }',
