@@ -2,17 +2,17 @@
 import { build } from 'vite';
 import { claimlensRules } from '../../../src/build/rules-plugin.ts';
 
-export function bundleRules(dir: string): ReturnType<typeof build> {
+export function bundleRules(dir: string, options: { allowDeadPatterns?: boolean } = {}): ReturnType<typeof build> {
   return build({
     configFile: false,
     logLevel: 'silent',
-    plugins: [claimlensRules({ dir })],
+    plugins: [claimlensRules({ dir, ...options })],
     build: { write: false, ssr: true, rolldownOptions: { input: 'virtual:claimlens/rules' } },
   });
 }
 
 /** The bundled module's code. */
-export async function bundledCode(dir: string): Promise<string> {
-  const output = (await bundleRules(dir)) as { output: { code?: string }[] }[] | { output: { code?: string }[] };
+export async function bundledCode(dir: string, options: { allowDeadPatterns?: boolean } = {}): Promise<string> {
+  const output = (await bundleRules(dir, options)) as { output: { code?: string }[] }[] | { output: { code?: string }[] };
   return (Array.isArray(output) ? output[0]! : output).output[0]?.code ?? '';
 }

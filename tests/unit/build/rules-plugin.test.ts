@@ -47,6 +47,11 @@ describe('claimlensRules()', () => {
     expect(code).toMatch(/version = "[0-9a-f]{12}"/);
   });
 
+  it('fails the build on a dead pattern, naming file, rule, field and pattern', async () => {
+    const dir = rulesWith('stability.yaml', (t) => t.replace(/(- id: stability-room-temperature[\s\S]*?\n {2}match:\n)/, '$1    - unobtainium factors\n'));
+    await expect(bundleRules(dir)).rejects.toThrow(/Dead patterns[\s\S]*stability\.yaml: stability-room-temperature, field "match\[0\]": unobtainium factors/);
+  });
+
   it('fails the build naming file, line, rule and field', async () => {
     const text = readFileSync('rules/stability.yaml', 'utf8');
     // Break the first rule's severity, and work out from the file where that is.
