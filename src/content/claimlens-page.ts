@@ -11,12 +11,12 @@ import { buildCytokineMatcher, type CytokineMatcher } from '../engine/find-cytok
 import type { NormalisedAlias } from '../engine/lexicon-types.ts';
 import type { CandidateSentence, Prefilter } from '../engine/types.ts';
 import type { VoiceCues } from '../engine/page-voice.ts';
-import { combinePrefilters } from '../engine/combine-prefilters.ts';
 import { DEFAULT_SETTINGS, isPaused, isShown, loadSettings, watchSettings, type Settings } from '../settings/settings.ts';
 import { clearHighlights, paintHighlights } from '../dom/paint-highlights.ts';
 import { rangeAtPoint } from '../dom/hit-test.ts';
 import { createUiHost, isInUiHost, HOST_TAG, type UiHost } from '../dom/ui-host.ts';
-import type { MatchRequest, PageScanned, PageScannedAnswer, UserPrefilterRequest, UserPrefilterResponse } from '../messages.ts';
+import type { MatchRequest, PageScanned, PageScannedAnswer } from '../messages.ts';
+import { triggersInForce } from './triggers-in-force.ts';
 import type { CrossCheck } from '../engine/types.ts';
 import { isNavigateRequest, isPingRequest } from '../messages.ts';
 import { PageClaims, type ClaimEntry } from './page-claims.ts';
@@ -112,15 +112,7 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv, handoff:
   /** Takes new settings; the shopper's own rules add their trigger words, which only the background can compile. */
   async function applyRules(loaded: { settings: Settings }): Promise<void> {
     settings = loaded.settings;
-    if (settings.userRules.trim() === '') {
-      triggers = builtIn;
-      version = env.version;
-      return;
-    }
-    const request: UserPrefilterRequest = { type: 'claimlens:user-prefilter' };
-    const answer = (await env.browser.runtime.sendMessage(request).catch(() => undefined)) as UserPrefilterResponse | undefined;
-    triggers = answer ? buildTriggerMatcher(combinePrefilters(env.prefilter, answer.prefilter)) : builtIn;
-    version = answer?.version ?? env.version;
+    ({ triggers, version } = await triggersInForce(settings.userRules, env, builtIn));
   }
 
   const paused = () => isPaused(settings, location.href);

@@ -7,14 +7,14 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { buildTriggerMatcher } from '../engine/find-candidates.ts';
-import { combinePrefilters } from '../engine/combine-prefilters.ts';
 import type { Prefilter } from '../engine/types.ts';
-import type { PageScanned, UserPrefilterRequest, UserPrefilterResponse } from '../messages.ts';
+import type { PageScanned } from '../messages.ts';
 import { HOST_TAG, isInUiHost } from '../dom/ui-host.ts';
 import { isPaused, readPauseSettings, SETTINGS_KEY, type PauseSettings } from '../settings/pause-settings.ts';
 import type { EagerBrowser } from './eager-browser.ts';
 import type { Handoff, StartFull } from './full-handoff.ts';
 import { lookForCandidates, type FirstLook } from './look-for-candidates.ts';
+import { triggersInForce } from './triggers-in-force.ts';
 import { watchChanges } from './watch-changes.ts';
 
 export interface FirstLookEnv {
@@ -55,15 +55,7 @@ export function startFirstLook(ctx: ContentScriptContext, env: FirstLookEnv): vo
   /** The shopper's own rules add trigger words, which only the background can compile. */
   async function applySettings(next: PauseSettings): Promise<void> {
     settings = next;
-    if (next.userRules.trim() === '') {
-      triggers = builtIn;
-      version = env.version;
-      return;
-    }
-    const request: UserPrefilterRequest = { type: 'claimlens:user-prefilter' };
-    const answer = (await env.browser.runtime.sendMessage(request).catch(() => undefined)) as UserPrefilterResponse | undefined;
-    triggers = answer ? buildTriggerMatcher(combinePrefilters(env.prefilter, answer.prefilter)) : builtIn;
-    version = answer?.version ?? env.version;
+    ({ triggers, version } = await triggersInForce(next.userRules, env, builtIn));
   }
 
   /** What the full script would report for a page where it found nothing. */
