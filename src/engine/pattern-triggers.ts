@@ -269,34 +269,27 @@ const WILDCARD = /^(\.\{\d*,?\d*\}|\*|\.\?|\.)$/;
 
 /** The pattern's terms at the top level: a (…|…) group, with any suffix, is one term. */
 function topLevelTerms(pattern: string): string[] {
-  const terms: string[] = [];
-  let depth = 0;
-  let current = '';
-  for (const ch of pattern) {
-    if (ch === '(') depth++;
-    if (ch === ')') depth--;
-    if (ch === ' ' && depth === 0) {
-      if (current) terms.push(current);
-      current = '';
-    } else current += ch;
-  }
-  if (current) terms.push(current);
-  return terms;
+  return splitOutsideGroups(pattern, ' ').filter((t) => t !== '');
 }
 
 /** A group's choices, split at its own top-level "|". */
 function splitChoices(inner: string): string[] {
+  return splitOutsideGroups(inner, '|').map((c) => c.trim());
+}
+
+/** `text` cut at each `separator` that stands outside every bracket. */
+function splitOutsideGroups(text: string, separator: string): string[] {
   const out: string[] = [];
   let depth = 0;
   let current = '';
-  for (const ch of inner) {
+  for (const ch of text) {
     if (ch === '(') depth++;
     if (ch === ')') depth--;
-    if (ch === '|' && depth === 0) {
-      out.push(current.trim());
+    if (ch === separator && depth === 0) {
+      out.push(current);
       current = '';
     } else current += ch;
   }
-  out.push(current.trim());
+  out.push(current);
   return out;
 }
