@@ -16,6 +16,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compileRulesDir } from '../src/build/load-rules.ts';
 import { evaluatePages, loadPages, PagesError, scorePages, SPLITS, type PageResult, type PageScores } from '../src/build/evaluate-pages.ts';
+import { BankError, evaluateBank, loadBank, scoreBank, type BankResult } from '../src/build/evaluate-sentences.ts';
 import type { CompiledRuleSet } from '../src/engine/types.ts';
 import { RuleSetError } from '../src/engine/compile-rules.ts';
 import {
@@ -31,19 +32,21 @@ import {
 
 const DEFAULT_CORPUS = 'tests/corpus';
 const DEFAULT_PAGES = 'tests/real-pages';
+const DEFAULT_SENTENCES = 'tests/real-sentences';
 let options;
 try {
   options = parseArgs({
     options: {
       corpus: { type: 'string', default: DEFAULT_CORPUS },
       pages: { type: 'string' },
+      sentences: { type: 'string' },
       split: { type: 'string' },
       'scores-only': { type: 'boolean', default: false },
     },
     allowPositionals: false,
   }).values;
 } catch (err) {
-  process.stderr.write(`${(err as Error).message}\nUsage: npm run eval -- [--corpus DIR | --pages [DIR] [--split tune|test]] [--scores-only]\n`);
+  process.stderr.write(`${(err as Error).message}\nUsage: npm run eval -- [--corpus DIR | --pages DIR | --sentences DIR] [--split tune|test] [--scores-only]\n`);
   process.exit(64);
 }
 const CORPUS_DIR = options.corpus;
@@ -57,6 +60,10 @@ try {
   if (!(err instanceof RuleSetError)) throw err;
   process.stderr.write(`The rules in rules/ do not compile, so there is nothing to evaluate:\n${err.message}\n`);
   process.exit(2);
+}
+if (options.sentences !== undefined) {
+  runSentences(options.sentences || DEFAULT_SENTENCES, options.split, ruleSet);
+  process.exit(0);
 }
 if (options.pages !== undefined) {
   runPages(options.pages || DEFAULT_PAGES, options.split, ruleSet);
@@ -170,6 +177,45 @@ function runPages(dir: string, split: string | undefined, rules: CompiledRuleSet
       out.push('', `## ${r.slug} (${r.kind}, ${r.voice}, ${r.split}): found ${r.found} of ${r.flags}, ${r.falseAlarms.length} false alarms`);
       for (const m of r.misses) out.push(`  MISS  [${m.type}] ${m.text}`);
       for (const f of r.falseAlarms) out.push(`  FALSE [${f.labelled}] ${f.sentence}\n          ${f.findings.join('; ')}`);
+    }
+  }
+  console.log(out.join('\n'));
+}
+
+/** The real-sentence bank: sentence precision and recall, overall, for each split, file and kind of page. */
+function runSentences(dir: string, split: string | undefined, rules: CompiledRuleSet): void {
+  if (split !== undefined && !(SPLITS as readonly string[]).includes(split)) {
+    process.stderr.write(`--split must be one of ${SPLITS.join(', ')} (got "${split}")\n`);
+    process.exit(64);
+  }
+  let entries;
+  try {
+    entries = loadBank(dir).filter((e) => split === undefined || e.split === split);
+  } catch (err) {
+    if (!(err instanceof BankError)) throw err;
+    process.stderr.write(`The sentence bank in ${dir} is invalid:\n${err.message}\n`);
+    process.exit(1);
+  }
+  const results = evaluateBank(entries, rules);
+  const r3 = (x: number | null) => (x === null ? 'n/a' : x.toFixed(3));
+  const out = [
+    `Claimlens sentence-bank evaluation: rules ${rules.version} (${rules.rules.length} rules), ${dir}${split ? `, split ${split}` : ''}, ${entries.length} sentences`,
+    '',
+    `${'set'.padEnd(24)} judged  precision`.padEnd(54) + 'recall',
+  ];
+  const groups: [string, BankResult[]][] = [['all', results]];
+  if (split === undefined) for (const s of SPLITS) groups.push([`split ${s}`, results.filter((r) => r.entry.split === s)]);
+  for (const file of [...new Set(entries.map((e) => e.file))]) groups.push([file, results.filter((r) => (r.entry as { file?: string }).file === file)]);
+  for (const kind of [...new Set(entries.map((e) => e.kind))].sort()) groups.push([`  ${kind}`, results.filter((r) => r.entry.kind === kind)]);
+  for (const [name, rs] of groups) {
+    if (rs.length === 0) continue;
+    const s = scoreBank(rs);
+    out.push(`${name.padEnd(24)} ${String(s.sentences).padStart(6)}  ${r3(s.precision)} (${s.correct} of ${s.flagged})`.padEnd(54) + `${r3(s.recall)} (${s.found} of ${s.flags})`);
+  }
+  if (!SCORES_ONLY) {
+    for (const r of results) {
+      if (r.entry.label === 'flag' && r.flaggedBy.length === 0) out.push(`  MISS  [${r.entry.type}] ${r.entry.text}`);
+      if (r.entry.label === 'ok' && r.flaggedBy.length > 0) out.push(`  FALSE [${r.flaggedBy.join(', ')}] ${r.entry.text}`);
     }
   }
   console.log(out.join('\n'));

@@ -77,7 +77,8 @@ export function claimlensRules(options: RulesPluginOptions = {}): Plugin {
         // Its expression too, built here: building the trie in the page took 15–50 ms of its main thread.
         `export const triggerPattern = ${JSON.stringify(triggerSource(ruleSet.prefilter))};`,
         `export const rules = ${JSON.stringify(ruleSet.rules)};`,
-        'export const ruleSet = { version, prefilter, rules };',
+        // With what a pronoun may stand for, which only the matcher (the background) reads.
+        `export const ruleSet = { version, prefilter, rules, subjects: ${JSON.stringify(ruleSet.subjects ?? [])} };`,
         // The page needs only the matcher's aliases; names and classes stay in the background and the popup.
         `export const cytokineAliases = ${JSON.stringify(lexicon.matcher.aliases)};`,
         // The eager content script only asks whether the page may name one (src/engine/cytokine-hint.ts).

@@ -18,7 +18,7 @@ export interface ScopedException {
 const CLAUSE_BREAK = /[;:()[\]]|\s[–—-]\s|,?\s(?:but|while|whereas|although|though|yet|so|because)\s|,\s(?:and|which|who)\s/giu;
 
 /** Words that deny what follows them in their clause. */
-const DENIAL_BEFORE = /\b(?:no|not|never|cannot|can ?not|can't|couldn't|won't|wouldn't|isn't|aren't|doesn't|don't|didn't|hasn't|haven't|impossible|unable|unlikely|neither|nor|none|nothing|no longer|fail(?:s|ed)? to|lacks?|lacking|free (?:of|from)|instead of|rather than|far from)\b/giu;
+const DENIAL_BEFORE = /\b(?:no|not|never|rarely|seldom|hardly|cannot|can ?not|can't|couldn't|won't|wouldn't|isn't|aren't|doesn't|don't|didn't|hasn't|haven't|impossible|unable|unlikely|neither|nor|none|nothing|no longer|fail(?:s|ed)? to|lacks?|lacking|free (?:of|from)|instead of|rather than|far from)\b/giu;
 
 /**
  * The same words where they do not deny the claim: "not only", "no other serum", "nothing but", "like never
@@ -37,7 +37,7 @@ const LEADING_CONTRAST = /^[\s"'“‘(•*–—-]*(?:unlike|contrary to|as opp
 const HISTORY = /\b(?:(?:first )?(?:discovered|isolated|identified|described)\b[^.;:]*\b(?:in|by) (?:the )?(?:1[89]\d\d|20[01]\d)s?|(?:researchers|scientists|biologists) (?:first )?(?:discovered|isolated|identified|described))\b/iu;
 
 /** The clause of `text` that holds `span`. */
-function clauseOf(text: string, span: Span): Span {
+export function clauseOf(text: string, span: Span): Span {
   let start = 0;
   let end = text.length;
   CLAUSE_BREAK.lastIndex = 0;

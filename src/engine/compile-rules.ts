@@ -13,10 +13,23 @@ import type { CompiledRule, CompiledRuleSet, ContextSet, RuleSpec, UnlessPattern
 /**
  * A written pattern as the patterns compromise should see: `<vocabulary>` names replaced by their words,
  * `{word}` inflected, hyphenated words as the tokenizer splits them, and a group with multi-word choices after
- * a wildcard written out as several patterns (compromise never matches that shape).
+ * a wildcard written out as several patterns (compromise never matches that shape). A meeting of concepts,
+ * `A & B` or `A & B & C`, becomes one pattern per order (`A * B`, `B * A`): all anywhere in one clause (the
+ * matcher keeps a sentence-wide wildcard inside the claim's clause).
  */
 export const preparer = (vocabulary: Vocabulary) => (pattern: string): string[] =>
-  splitWildcardGroups(splitHyphenated(expandInflections(expandVocabulary(pattern, vocabulary))));
+  meetingOrders(pattern).flatMap((p) => splitWildcardGroups(splitHyphenated(expandInflections(expandVocabulary(p, vocabulary)))));
+
+/** `A & B (& C)` in every order; any other pattern as it is. */
+function meetingOrders(pattern: string): string[] {
+  const sides = pattern.split(' & ').map((s) => s.trim());
+  if (sides.length === 1) return [pattern];
+  if (sides.length > 3 || sides.some((s) => s === '' || s.includes('&'))) {
+    throw new PatternError('must join two or three concepts with " & " ("<stem-cells> & <skin-renewing>")');
+  }
+  const orders = (rest: string[]): string[][] => (rest.length <= 1 ? [rest] : rest.flatMap((s, i) => orders(rest.filter((_, j) => j !== i)).map((o) => [s, ...o])));
+  return orders(sides).map((o) => o.join(' * '));
+}
 
 // The error shapes moved to yaml-problems.ts, shared with the cytokine lexicon; importers keep this path.
 export { RuleSetError, type RuleFileText, type RuleProblem } from './yaml-problems.ts';
@@ -75,9 +88,13 @@ export function compileRuleSet(ruleFiles: readonly RuleFileText[], contextsFile?
       if (!ids.includes(rule.id)) ids.push(rule.id);
     }
   }
-  const body = { rules, prefilter: { triggers } };
+  const subjects = options.vocabulary?.get(SUBJECTS_VOCABULARY);
+  const body = { rules, prefilter: { triggers }, ...(subjects ? { subjects: [...subjects] } : {}) };
   return { version: shortHash(JSON.stringify(body)), ...body };
 }
+
+/** The vocabulary naming what a pronoun may stand for (see CompiledRuleSet.subjects). */
+const SUBJECTS_VOCABULARY = 'subjects';
 
 /** Words that deny a claim, as a rule's own `unless` patterns write them. */
 const DENIAL = /(^|[^a-z'])(not|never|no|none|nothing|without|cannot|can't|won't|isn't|aren't|doesn't|don't|didn't|nor|neither|zero)([^a-z']|$)/i;

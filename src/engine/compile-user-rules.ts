@@ -70,6 +70,7 @@ export function combineRuleSets(builtIn: CompiledRuleSet, user: CompiledRuleSet)
     version: shortHash(`${builtIn.version}+${user.version}`),
     rules: [...builtIn.rules, ...user.rules],
     prefilter: combinePrefilters(builtIn.prefilter, user.prefilter),
+    ...(builtIn.subjects ? { subjects: builtIn.subjects } : {}),
   };
 }
 

@@ -122,18 +122,27 @@ const SHORT_LEAD = 8;
 const SHORT_SENTENCE = 12;
 
 /**
- * A short candidate ("One MSC session.") lends its rules and its text to the short sentence right after it,
- * in the same block or the next ("Results for life."), which then becomes a candidate too: the tagline's
- * claim is about what the headline names.
+ * A sentence whose subject is a pronoun or "these/this …" ("They regenerate and repair it", "These tiny cells
+ * are changing…") speaks of what the sentence before it named.
+ */
+export const ANAPHOR = /^[\s"'“‘(•*–—-]*(?:(?:and|so|but|plus|also|now)\s+)?(?:it|they|these|this|those|both|such)\b/iu;
+
+/**
+ * A candidate lends its rules and its text to the sentence right after it, in the same block or the next,
+ * which then becomes a candidate too: a short one ("One MSC session.") to a short tagline ("Results for
+ * life."), whose claim is about what the headline names; any one to a sentence that goes on about it with a
+ * pronoun ("They regenerate your skin.").
  */
 function withTaglines(text: string, candidates: CandidateSentence[], to: number): CandidateSentence[] {
   const out: CandidateSentence[] = [];
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i]!;
     out.push(c);
-    if (wordCount(c.text) > SHORT_LEAD) continue;
     const next = nextSentence(text, c.end, to);
-    if (!next || wordCount(text.slice(next[0], next[1])) > SHORT_SENTENCE) continue;
+    if (!next) continue;
+    const nextText = text.slice(next[0], next[1]);
+    const tagline = wordCount(c.text) <= SHORT_LEAD && wordCount(nextText) <= SHORT_SENTENCE;
+    if (!tagline && !ANAPHOR.test(nextText)) continue;
     const own = candidates[i + 1];
     if (own && own.start === next[0]) {
       candidates[i + 1] = { ...own, ruleIds: [...new Set([...own.ruleIds, ...c.ruleIds])].sort(), lead: c.text };

@@ -6,7 +6,8 @@
 import { concessiveClauses, exceptionReaches, type Span } from './concessive-clauses.ts';
 import type { Nlp } from './nlp.ts';
 import type { PageVoice } from './page-voice.ts';
-import { scopedException, type ScopedException } from './claim-scope.ts';
+import { clauseOf, scopedException, type ScopedException } from './claim-scope.ts';
+import { ANAPHOR } from './find-candidates.ts';
 import type { CandidateSentence, CompiledRule, CompiledRuleSet, Finding, QuietMention, ScanResult } from './types.ts';
 
 type View = ReturnType<Nlp>;
@@ -157,6 +158,8 @@ interface PreparedSet {
   matchHooks: Map<string, { ruleId: string; entry: NetEntry }[]>;
   /** Every pattern of the shared `unless` sets ($question, $reported, …), indexed once. */
   shared: PatternIndex;
+  /** Finds what a pronoun may stand for in the sentence before it (CompiledRuleSet.subjects). */
+  subjects?: RegExp;
 }
 
 /** A rule's own exceptions are `rule` or `negated`; any other set is a shared one from contexts.yaml. */
@@ -189,7 +192,7 @@ function prepare(nlp: Nlp, ruleSet: CompiledRuleSet): PreparedSet {
       }
     }
     const sharedPatterns = [...new Set(ruleSet.rules.flatMap((r) => r.unless.filter((u) => isShared(u.set)).map((u) => u.pattern)))];
-    set = { rules, matchHooks, shared: indexPatterns(nlp, sharedPatterns) };
+    set = { rules, matchHooks, shared: indexPatterns(nlp, sharedPatterns), subjects: subjectFinder(ruleSet.subjects) };
     prepared.set(ruleSet, set);
   }
   return set;
@@ -287,7 +290,11 @@ export function matchClaims(nlp: Nlp, candidates: readonly CandidateSentence[], 
   const set = prepare(nlp, ruleSet);
   const findings: Finding[] = [];
   const quiet: QuietMention[] = [];
-  for (const sentence of candidates) {
+  for (const candidate of candidates) {
+    // A sentence that goes on with a pronoun is read with what it stands for before it: "exosomes They
+    // regenerate your skin". Findings are measured back on the sentence as written.
+    const subject = candidate.lead && set.subjects && ANAPHOR.test(candidate.text) ? set.subjects.exec(candidate.lead)?.[0] : undefined;
+    const sentence = subject ? { ...candidate, text: `${subject} ${candidate.text}`, start: candidate.start - subject.length - 1 } : candidate;
     const parsed = sentenceOf(nlp, sentence.text);
     let lead: Sentence | undefined;
     const leadSentence = () => (lead ??= sentenceOf(nlp, sentence.lead ?? ''));
@@ -340,6 +347,11 @@ export function matchClaims(nlp: Nlp, candidates: readonly CandidateSentence[], 
     }
     // A fallback rule speaks only for a sentence that no specific rule has flagged.
     if (!specific) findings.push(...fallbacks);
+    if (subject) {
+      const shown = { ...candidate };
+      for (const f of findings) if (f.sentence === sentence.text) Object.assign(f, clipToSentence(f, shown));
+      for (const q of quiet) if (q.sentence === sentence.text) Object.assign(q, { start: shown.start, end: shown.end, sentence: shown.text });
+    }
   }
   findings.sort((a, b) => a.start - b.start || b.end - a.end || (a.ruleId < b.ruleId ? -1 : 1));
   if (options.voice === 'critic') {
@@ -354,6 +366,20 @@ export function matchClaims(nlp: Nlp, candidates: readonly CandidateSentence[], 
     return { findings: findings.filter((f) => f.severity === 'context'), quiet };
   }
   return { findings, quiet };
+}
+
+/** One expression for every subject a pronoun may stand for, longest first, as whole words. */
+function subjectFinder(subjects: readonly string[] | undefined): RegExp | undefined {
+  if (!subjects || subjects.length === 0) return undefined;
+  const words = [...subjects].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[\\s-]+'));
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+}
+
+/** A finding made on a sentence read with its subject before it, measured on the sentence as written. */
+function clipToSentence(f: Finding, shown: CandidateSentence): Pick<Finding, 'start' | 'end' | 'text' | 'sentence'> {
+  const start = Math.max(f.start, shown.start);
+  const end = Math.max(start, f.end);
+  return { start, end, text: shown.text.slice(start - shown.start, end - shown.start), sentence: shown.text };
 }
 
 interface MatchSpan extends Span {
@@ -380,7 +406,18 @@ function spansOf(text: string, view: View): Span[] {
 
 /** Every span of the sentence a rule's match patterns found. */
 function matchSpans(text: string, hits: readonly SweepHit[]): MatchSpan[] {
-  return hits.flatMap((hit) => spansOf(text, hit.view).map((s) => ({ ...s, why: normalWords(text.slice(s.start, s.end)) })));
+  return hits.flatMap((hit) =>
+    spansOf(text, hit.view)
+      // A sentence-wide wildcard (a meeting of concepts, `A & B`) joins words of one clause, not of two.
+      .filter((s) => !SENTENCE_WIDE.test(hit.id) || withinOneClause(text, s))
+      .map((s) => ({ ...s, why: normalWords(text.slice(s.start, s.end)) })),
+  );
+}
+
+const SENTENCE_WIDE = /(^| )\*( |$)/;
+
+function withinOneClause(text: string, span: Span): boolean {
+  return clauseOf(text, { start: span.start, end: span.start + 1 }).end >= span.end;
 }
 
 /** The rule's findings in the sentence, overlapping spans merged into the longest. */

@@ -69,6 +69,11 @@ export interface CompiledRuleSet {
   version: string;
   rules: CompiledRule[];
   prefilter: Prefilter;
+  /**
+   * What a pronoun may stand for (stem cells, exosomes, growth factors…, lower case): a sentence that goes on
+   * with "They…" after one naming exosomes is read as about exosomes. From the `subjects` vocabulary.
+   */
+  subjects?: string[];
 }
 
 /** What the cheap keyword pass needs: every word form that can start a match, and the rules it wakes. */

@@ -15,6 +15,7 @@ describe('scopedException', () => {
     ['These are really extracts, NOT whole living cells.', 'whole living cells'],
     ['Live stem cells cannot survive in a jar on a shelf.', 'Live stem cells'],
     ['No cream on the market can keep stem cells alive.', 'keep stem cells alive'],
+    ['A stem cell facial rarely involves putting live stem cells onto your skin.', 'live stem cells'],
   ])('denies: %s', (text, claim) => expect(at(text, claim)).toBe('negated'));
 
   it.each([

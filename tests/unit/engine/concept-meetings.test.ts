@@ -1,0 +1,73 @@
+// Concepts that meet in one clause (`A & B`), and sentences that go on about a subject with a pronoun.
+import { describe, expect, it } from 'vitest';
+import { compileRuleSet, RuleSetError } from '../../../src/engine/compile-rules.ts';
+import nlp from '../../../src/engine/nlp.ts';
+import { scanText } from '../../../src/engine/scan-text.ts';
+
+const rule = (match: string) => `
+- id: exosome-renewal
+  title: Exosomes renew skin
+  severity: unsupported
+  claim: Exosomes renew skin.
+  match:
+    - ${match}
+  explanation: Because.
+  ask: Really?
+  sources:
+    - seed: 001_114ca1963b9cdec9.txt
+      anchor: but their content is very low
+  examples:
+    flags: [Exosomes renew skin.]
+    quiet: [Exosomes are vesicles.]
+`;
+const vocabulary = new Map([
+  ['exo', ['exosome', 'exosomes']],
+  ['renewal', ['renew', 'renews', 'renewal', 'regenerate', 'regenerates', 'regeneration']],
+  ['subjects', ['exosomes', 'stem cells']],
+]);
+const compile = (match: string) => compileRuleSet([{ file: 'rules/t.yaml', text: rule(match) }], undefined, { vocabulary });
+const flagged = (ruleSet: ReturnType<typeof compile>, text: string) => scanText(nlp, text, ruleSet).findings.map((f) => f.text);
+
+describe('concepts meeting in one clause (A & B)', () => {
+  const ruleSet = compile('<exo> & <renewal>');
+
+  it('matches both concepts anywhere in the clause, in either order', () => {
+    expect(flagged(ruleSet, 'Our exosomes bring your skin a welcome renewal.')).toEqual(['exosomes bring your skin a welcome renewal']);
+    expect(flagged(ruleSet, 'For skin regeneration at home, try our exosome serum.')).toEqual(['regeneration at home, try our exosome']);
+  });
+
+  it('does not join words of two clauses', () => {
+    expect(flagged(ruleSet, 'Exosomes are tiny vesicles; renewal of the barrier needs ceramides.')).toEqual([]);
+    expect(flagged(ruleSet, 'We stock exosome toners, but renewal comes from sleep.')).toEqual([]);
+  });
+
+  it('compiles to one pattern per order, and refuses more than three concepts', () => {
+    expect(compileRuleSet([{ file: 'rules/t.yaml', text: rule('<exo> & <renewal> & skin') }], undefined, { vocabulary }).rules[0]!.match).toHaveLength(6);
+    expect(() => compile('<exo> & <renewal> & skin & face')).toThrow(RuleSetError);
+    expect(() => compile('<exo> & <renewal> & skin & face')).toThrow(/two or three concepts/);
+  });
+});
+
+describe('a sentence that goes on with a pronoun', () => {
+  const ruleSet = compile('<exo> .{0,3} <renewal>');
+
+  it('is read as about the subject the sentence before it names', () => {
+    const text = 'Our serum is rich in exosomes. They renew your skin overnight.';
+    const [finding, ...more] = scanText(nlp, text, ruleSet).findings;
+    expect(more).toEqual([]);
+    // Measured on the sentence as written: the highlight starts at "They", never in the sentence before.
+    expect(finding!.sentence).toBe('They renew your skin overnight.');
+    expect(text.slice(finding!.start, finding!.end)).toBe(finding!.text);
+    expect(finding!.text).toBe('They renew');
+  });
+
+  it('carries the subject to the next block too, but not past a blank line or to a sentence that names its own subject', () => {
+    expect(flagged(ruleSet, 'Exosomes at a glance\nThese tiny messengers renew tired skin.')).toEqual(['These tiny messengers renew']);
+    expect(flagged(ruleSet, 'Exosomes at a glance\n\nThey renew tired skin.')).toEqual([]);
+    expect(flagged(ruleSet, 'Our serum is rich in exosomes. Retinol renews your skin.')).toEqual([]);
+  });
+
+  it('needs the sentence before to name a subject', () => {
+    expect(flagged(ruleSet, 'Our serum is rich in ceramides. They renew your skin.')).toEqual([]);
+  });
+});
