@@ -20,12 +20,15 @@ const CLAUSE_BREAK = /[;:()[\]]|\s[–—-]\s|,?\s(?:but|while|whereas|although|
 /** Words that deny what follows them in their clause. */
 const DENIAL_BEFORE = /\b(?:no|not|never|rarely|seldom|hardly|cannot|can ?not|can't|couldn't|won't|wouldn't|isn't|aren't|doesn't|don't|didn't|hasn't|haven't|impossible|unable|unlikely|neither|nor|none|nothing|no longer|fail(?:s|ed)? to|lacks?|lacking|free (?:of|from)|instead of|rather than|far from)\b/giu;
 
+/** Inside a claim, only a negated verb denies it: "instead of a single factor" is part of the claim. */
+const DENIAL_INSIDE = /\b(?:not|never|rarely|seldom|cannot|can ?not|can't|couldn't|won't|wouldn't|isn't|aren't|doesn't|don't|didn't|hasn't|haven't|no longer|fail(?:s|ed)? to)\b/giu;
+
 /**
  * The same words where they do not deny the claim: "not only", "no other serum", "nothing but", "like never
  * before", a selling question ("Isn't it time…?"), an answer ("No, they are happy at room temperature"), and
  * a need denied ("doesn't need the fridge", which is itself the claim).
  */
-const NOT_DENYING = /\b(?:not only|not just|no other|no more|no need|no wonder|no matter|no downtime|no surgery|no needles?|no injections?|nothing but|nothing less than|nothing like|never before|like never|never been (?:easier|better)|none other|no doubt|without (?:surgery|needles?|injections?|downtime|pain)|(?:isn't|aren't|don't|doesn't|wouldn't|won't) (?:it|you|your|they|we)\b|why not|no(?=,)|not all|nothing (?:beats|compares|comes close|else (?:compares|comes close))|never (?:felt|looked|been) (?:this|so|better)|(?:never|don't|do not) (?:settle|miss|wait|compromise)|(?:no|not|never|don't|doesn't|do not|does not|won't|will not|can't|cannot) (?:ever |even |really )?(?:need|needs|require|requires|have to|has to|degrade|degrades|lose|loses|break down|breaks down|spoil|spoils|expire|expires|deteriorate|deteriorates|go off|goes off|mind|minds|fade|fades|separate|separates|oxidi[sz]e|oxidi[sz]es)\b)/giu;
+const NOT_DENYING = /\b(?:not only|not just|no other|no more|no need|no wonder|no matter|no downtime|(?:not|isn't|aren't) (?:enough|sufficient)|(?:no|without|zero) (?:known )?(?:side[ -]effects?|irritation|risks?|reactions?|redness|allerg(?:y|ies))|no surgery|no needles?|no injections?|nothing but|nothing less than|nothing like|never before|like never|never been (?:easier|better)|none other|no doubt|without (?:surgery|needles?|injections?|downtime|pain)|(?:isn't|aren't|don't|doesn't|wouldn't|won't) (?:it|you|your|they|we)\b|why not|no(?=,)|not all|nothing (?:beats|compares|comes close|else (?:compares|comes close))|never (?:felt|looked|been) (?:this|so|better)|(?:never|don't|do not) (?:settle|miss|wait|compromise)|(?:no|not|never|don't|doesn't|do not|does not|won't|will not|can't|cannot) (?:ever |even |really )?(?:need|needs|require|requires|have to|has to|degrade|degrades|lose|loses|break down|breaks down|spoil|spoils|expire|expires|deteriorate|deteriorates|go off|goes off|mind|minds|fade|fades|separate|separates|oxidi[sz]e|oxidi[sz]es)\b)/giu;
 
 /** A denial of the claim's own verb right after it: "… cannot survive", "… are not alive", "… never reach". */
 const DENIAL_AFTER = /^\W*(?:\w+\W+){0,2}?(?:(?:is|are|was|were|do|does|did|can|could|will|would|have|has|had)\s*(?:not|n't)|cannot|can't|never|won't|isn't|aren't|doesn't|don't)\s+(?:\w+\s+)?(?:survive|live|stay|remain|be|exist|reach|penetrate|enter|get|pass|cross|work|last|contain|hold|keep|alive|living|viable|stable|active|in|inside|into)\b/iu;
@@ -56,10 +59,10 @@ export function clauseOf(text: string, span: Span): Span {
  * Whether a denial stands between `from` and `to` (a word of DENIAL_BEFORE that is not part of a NOT_DENYING
  * phrase; the phrase may run on into the claim: "Don't settle for a single cytokine").
  */
-function denies(text: string, from: number, to: number): boolean {
+function denies(text: string, from: number, to: number, denial = DENIAL_BEFORE): boolean {
   const harmless: Span[] = [];
   for (const m of text.matchAll(NOT_DENYING)) harmless.push({ start: m.index, end: m.index + m[0].length });
-  for (const m of text.slice(from, to).matchAll(DENIAL_BEFORE)) {
+  for (const m of text.slice(from, to).matchAll(denial)) {
     const at = from + m.index;
     if (!harmless.some((h) => h.start <= at && at < h.end)) return true;
   }
@@ -73,7 +76,9 @@ export function scopedException(text: string, claim: Span): ScopedException | nu
   const clause = clauseOf(text, claim);
   // A leading contrast clause ends at its comma: what follows is its own clause.
   const from = contrast && contrast[0].length <= claim.start ? Math.max(clause.start, contrast[0].length) : clause.start;
-  if (denies(text.slice(0, clause.end), from, claim.start) || DENIAL_AFTER.test(text.slice(claim.end, clause.end))) {
+  // A denial before the claim in its clause, of its verb inside it ("PRP does not fill deep folds"), or after it.
+  const upTo = text.slice(0, clause.end);
+  if (denies(upTo, from, claim.start) || denies(upTo, claim.start, claim.end, DENIAL_INSIDE) || DENIAL_AFTER.test(text.slice(claim.end, clause.end))) {
     return { set: 'negated', reason: 'denies the claim' };
   }
   if (HISTORY.test(text.slice(from, clause.end))) return { set: 'history', reason: 'tells the history of the science' };

@@ -30,6 +30,8 @@ interface PreparedRule {
   requires: PatternIndex;
   /** The `unless` patterns of the shared `$hedged` set. */
   hedges: Set<string>;
+  /** The `unless` patterns of the shared `$softened` set. */
+  softeners: Set<string>;
 }
 
 /** A pattern as compromise's buildNet prepares it: the words a sentence must hold for it to have a chance. */
@@ -180,6 +182,7 @@ function prepare(nlp: Nlp, ruleSet: CompiledRuleSet): PreparedSet {
           shared: new Set(rule.unless.filter((u) => isShared(u.set)).map((u) => u.pattern)),
           requires: indexPatterns(nlp, rule.requires),
           hedges: new Set(rule.unless.filter((u) => u.set === 'hedged').map((u) => u.pattern)),
+          softeners: new Set(rule.unless.filter((u) => u.set === 'softened').map((u) => u.pattern)),
         },
       ]),
     );
@@ -331,7 +334,12 @@ export function matchClaims(nlp: Nlp, candidates: readonly CandidateSentence[], 
       const concessions = exceptions.length > 0 ? (parsed.concessions ??= concessiveClauses(sentence.text)) : [];
       const reaching = new Set<string>();
       const loud = spans.filter((claim) => {
-        const reached = exceptions.filter((e) => prepared.hedges.has(e.id) || e.at.some((at) => exceptionReaches(at, claim, concessions)));
+        // A hedge on the evidence qualifies the whole sentence; a softener ("may", "potential") only a claim it
+        // stands in or before, in the claim's clause.
+        const softenable = (at: Span) => at.start < claim.end && at.end > clauseOf(sentence.text, claim).start;
+        const reached = exceptions.filter(
+          (e) => prepared.hedges.has(e.id) || e.at.some((at) => exceptionReaches(at, claim, concessions) && (!prepared.softeners.has(e.id) || softenable(at))),
+        );
         for (const e of reached) reaching.add(e.id);
         return reached.length === 0;
       });

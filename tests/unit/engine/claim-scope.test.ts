@@ -16,6 +16,7 @@ describe('scopedException', () => {
     ['Live stem cells cannot survive in a jar on a shelf.', 'Live stem cells'],
     ['No cream on the market can keep stem cells alive.', 'keep stem cells alive'],
     ['A stem cell facial rarely involves putting live stem cells onto your skin.', 'live stem cells'],
+    ['PRP does not fill deep folds the way a filler does.', 'PRP does not fill deep folds'],
   ])('denies: %s', (text, claim) => expect(at(text, claim)).toBe('negated'));
 
   it.each([
@@ -24,6 +25,8 @@ describe('scopedException', () => {
     ['No other serum has as many growth factors as ours.', 'as many growth factors'],
     ['Our serum contains live stem cells that renew your skin.', 'live stem cells'],
     ["Don't settle for a single cytokine.", 'settle for a single cytokine'],
+    ['Why our blend uses a complex instead of a single factor.', 'instead of a single factor'],
+    ['A cytokine serum with no side effects, even on broken skin.', 'serum with no side effects'],
     ["Our exosomes don't need the fridge.", 'need the fridge'],
     ["Our serum won't degrade at room temperature, ever.", 'degrade at room temperature'],
     ['Isn’t it time your skin grew back the volume it lost?', 'grew back the volume'],

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compileRuleSet, RuleSetError } from '../../../src/engine/compile-rules.ts';
 import nlp from '../../../src/engine/nlp.ts';
 import { scanText } from '../../../src/engine/scan-text.ts';
+import { ruleSet as builtIn } from 'virtual:claimlens/rules';
 
 const rule = (match: string) => `
 - id: exosome-renewal
@@ -69,5 +70,16 @@ describe('a sentence that goes on with a pronoun', () => {
 
   it('needs the sentence before to name a subject', () => {
     expect(flagged(ruleSet, 'Our serum is rich in ceramides. They renew your skin.')).toEqual([]);
+  });
+});
+
+describe('a softener ("may", "potential")', () => {
+  it('softens the claim it stands in or before, not one its sentence has already made', () => {
+    const quiet = (text: string) => scanText(nlp, text, builtIn).quiet.map((q) => q.set);
+    const flags = (text: string) => scanText(nlp, text, builtIn).findings.map((f) => f.ruleId);
+    expect(quiet('Apple stem cell extract may help renew tired skin.')).toContain('softened');
+    expect(flags('Apple stem cells activate your hair follicles and may extend their lifespan.')).toContain('stem-cell-branding');
+    // In another clause, a softener does not reach the claim either.
+    expect(flags('Exosome therapy is a promising field; our exosome serum regenerates your skin overnight.')).toContain('exosome-promises');
   });
 });
