@@ -27,7 +27,7 @@ function goodFile(): SettingsFile {
     pausedSites: ['other.example.org'],
     allowedSites: ['https://other.example.org/*'],
     threshold: 'misleading',
-    disabledRules: ['exosomes-regrow-skin'],
+    disabledRules: ['exosome-promises'],
     userRules: '',
     hiddenClaims: { 'https://other.example.org/cream': ['k1', 'k2'] },
   };
