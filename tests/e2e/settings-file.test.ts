@@ -173,7 +173,8 @@ describe('settings file', () => {
     await importFile(options, 'newer.json', JSON.stringify({ ...good(), version: 2, pausedSites: 'x' }));
     await options.waitForSelector('#settings-file-problems');
     expect(await seriousViolations(options)).toEqual([]);
-    await options.screenshot({ path: `tests/screenshots/settings-file-refused-${scheme}.png`, fullPage: true });
+    await options.$eval('.settings-file', (el) => el.scrollIntoView({ block: 'end' }));
+    await options.screenshot({ path: `tests/screenshots/settings-file-refused-${scheme}.png` });
     await importFile(options, 'good.json', JSON.stringify(good()));
     await sectionStatus(options, 'Imported good.json');
     expect(await options.$('#settings-file-problems')).toBeNull();
