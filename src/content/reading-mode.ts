@@ -7,8 +7,8 @@ import type { Browser } from 'webextension-polyfill';
 import type { UiHost } from '../dom/ui-host.ts';
 import type { ReadingModeAnswer, ReadingModeChange, ReadingModeEnded, ReadingModeQuery } from '../reading-mode-messages.ts';
 
-export const HIDDEN_MESSAGE = 'Claimlens highlights hidden';
-export const SHOWN_MESSAGE = 'Claimlens highlights shown';
+const HIDDEN_MESSAGE = 'Claimlens highlights hidden';
+const SHOWN_MESSAGE = 'Claimlens highlights shown';
 
 export class ReadingMode {
   hidden = false;

@@ -8,7 +8,7 @@ import { isReadingMode, readingModeKey, setReadingMode } from '../background/rea
 
 type PopupBrowser = Pick<Browser, 'storage' | 'tabs'> & Partial<Pick<Browser, 'commands'>>;
 
-export const READING_MODE_COMMAND = 'toggle-highlights';
+const READING_MODE_COMMAND = 'toggle-highlights';
 
 export interface ReadingModeState {
   hidden: boolean;

@@ -74,7 +74,7 @@ export function readSettingsFile(text: string, options: ReadOptions): ReadResult
   }
   const parsed = v.safeParse(SettingsFileSchema, raw);
   if (!parsed.success) return { ok: false, problems: parsed.issues.map(describe) };
-  const file = parsed.output as SettingsFile;
+  const file = parsed.output;
   const ruleProblems = options.userRuleProblems(file.userRules).map((p) => `userRules: ${p}`);
   return ruleProblems.length > 0 ? { ok: false, problems: ruleProblems } : { ok: true, file };
 }

@@ -92,9 +92,9 @@ async function tabTo(page: Page, label: string): Promise<void> {
 /** Clicks the card's "Don't show claims like this" with the mouse. */
 async function clickMute(page: Page): Promise<void> {
   const button = await page.evaluateHandle(
-    () => [...document.querySelector('claimlens-host')!.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent === "Don't show claims like this")!,
+    (): HTMLButtonElement => [...document.querySelector('claimlens-host')!.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent === "Don't show claims like this")!,
   );
-  await button.asElement()!.click();
+  await button.click();
 }
 
 async function openOptions(): Promise<Page> {

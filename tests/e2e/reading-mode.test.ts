@@ -159,7 +159,7 @@ describe('reading mode', () => {
     await popup.focus('.reading-mode input');
     await popup.keyboard.press('Space');
     await until(page, LIVE_SAYS('Claimlens highlights hidden'));
-    expect(await popup.$eval('.reading-mode input', (el) => (el as HTMLInputElement).checked)).toBe(true);
+    expect(await popup.$eval('.reading-mode input', (el) => (el).checked)).toBe(true);
     expect(await seriousViolations(popup)).toEqual([]);
     expect(await seriousViolations(page, 'claimlens-host')).toEqual([]);
     await popup.close();

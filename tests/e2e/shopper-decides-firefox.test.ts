@@ -90,7 +90,7 @@ describe('Firefox: the shopper decides', () => {
     expect(reached).toBe(true);
     await popup.keyboard.press(' ');
     await until(page, NONE_PAINTED);
-    expect(await popup.$eval('.reading-mode input', (el) => (el as HTMLInputElement).checked)).toBe(true);
+    expect(await popup.$eval('.reading-mode input', (el) => (el).checked)).toBe(true);
     await popup.keyboard.press(' ');
     await until(page, `!(${NONE_PAINTED})`);
     await popup.close();
@@ -163,7 +163,7 @@ describe('Firefox: the shopper decides', () => {
     const before = await storageIn(options);
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ ...JSON.parse(exported), threshold: 'dire' }));
-    await (await options.$('#settings-file-input'))!.uploadFile(bad);
+    await (await options.$('input#settings-file-input'))!.uploadFile(bad);
     await options.waitForSelector('#settings-file-problems');
     expect(await options.$$eval('#settings-file-problems li', (els) => els.map((e) => e.textContent))).toEqual(['threshold: must be one of misleading, unsupported, risky, context']);
     expect(await storageIn(options)).toEqual(before);
@@ -176,7 +176,7 @@ describe('Firefox: the shopper decides', () => {
     });
     const good = join(dir, 'claimlens-settings.json');
     writeFileSync(good, exported);
-    await (await options.$('#settings-file-input'))!.uploadFile(good);
+    await (await options.$('input#settings-file-input'))!.uploadFile(good);
     await options.waitForFunction(() => document.querySelector('.settings-file [role="status"]')?.textContent?.startsWith('Imported claimlens-settings.json'), { polling: 100 });
     expect(await storageIn(options)).toEqual(stored);
     await options.close();

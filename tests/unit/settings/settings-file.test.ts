@@ -88,6 +88,7 @@ describe('writing a settings file', () => {
     expect((await loadSettings(other.browser)).settings).toEqual(SETTINGS);
     expect(other.data.get('hidden:https://shop.example.com/serum')).toEqual(HIDDEN['https://shop.example.com/serum']);
     expect(other.data.has('hidden:https://x.example/p')).toBe(false);
-    expect(JSON.parse(JSON.stringify(await currentSettingsFile(other.browser, SETTINGS, ['https://shop.example.com/*'])))).toMatchObject({ ...JSON.parse(text), exportedAt: expect.any(String) });
+    const again = await currentSettingsFile(other.browser, SETTINGS, ['https://shop.example.com/*']);
+    expect({ ...again, exportedAt: '' }).toEqual({ ...exported, exportedAt: '' });
   });
 });
