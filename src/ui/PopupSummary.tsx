@@ -66,7 +66,6 @@ export function PopupSummary(props: PopupSummaryProps) {
         <Body {...props} />
       </main>
       <footer class="popup-footer">
-        {props.readingMode && (state.kind === 'report' || state.kind === 'scanning') && <ReadingModeSwitch {...props.readingMode} />}
         {site && (
           <label class="pause">
             <input type="checkbox" role="switch" checked={props.paused} onChange={(e) => props.onPausedChange(e.currentTarget.checked)} />
@@ -76,6 +75,7 @@ export function PopupSummary(props: PopupSummaryProps) {
         <button type="button" class="link-button" onClick={props.onOpenOptions}>
           Settings
         </button>
+        {props.readingMode && (state.kind === 'report' || state.kind === 'scanning') && <ReadingModeSwitch {...props.readingMode} />}
       </footer>
     </div>
   );

@@ -8,7 +8,7 @@ export interface ReadingModeSwitchProps {
 
 export function ReadingModeSwitch({ hidden, shortcut, onChange }: ReadingModeSwitchProps) {
   return (
-    <label class="pause reading-mode">
+    <label class="reading-mode">
       <input
         type="checkbox"
         role="switch"
