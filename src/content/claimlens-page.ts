@@ -280,10 +280,17 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv, handoff:
    */
   async function mute(entry: ClaimEntry): Promise<void> {
     const ruleId = entry.rule.id;
+    const before = settings;
     card.showMuted(entry, guard(() => void unmute(entry).catch(() => undefined)));
     settings = { ...settings, disabledRules: [...new Set([...settings.disabledRules, ruleId])] };
     refresh();
-    settings = await switchRule(env.browser, ruleId, false);
+    try {
+      settings = await switchRule(env.browser, ruleId, false);
+    } catch {
+      // Not saved (storage refused): the claims come back rather than seeming muted until the next page.
+      settings = before;
+      card.close(true);
+    }
     refresh();
   }
 

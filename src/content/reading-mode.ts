@@ -39,11 +39,13 @@ export class ReadingMode {
     if (change.announce && this.isTop) this.announce(change.hidden ? HIDDEN_MESSAGE : SHOWN_MESSAGE);
   }
 
-  /** A new view of the page (SPA navigation): reading mode ends, here and, from the top frame, for the tab. */
+  /**
+   * The top frame shows a new view (an SPA navigation): the tab navigated, so reading mode ends, here and, through
+   * the background, in every frame. A frame's own navigation is not the tab's: it stays as the tab is.
+   */
   end(): void {
-    if (!this.hidden) return;
+    if (!this.hidden || !this.isTop) return;
     this.hidden = false;
-    if (!this.isTop) return;
     const ended: ReadingModeEnded = { type: 'claimlens:reading-mode-ended' };
     this.browser.runtime.sendMessage(ended).catch(() => undefined);
   }
