@@ -38,7 +38,7 @@ const SettingsFileSchema = v.strictObject({
   version: v.literal(SETTINGS_FILE_VERSION, `must be ${SETTINGS_FILE_VERSION}`),
   exportedAt: v.optional(v.pipe(v.string('must be a date as text'), v.isoTimestamp('must be a date and time (ISO 8601)'))),
   pausedSites: list(v.pipe(v.string('must be a hostname'), v.regex(HOSTNAME, 'must be a hostname, e.g. shop.example.com')), 'hostnames'),
-  allowedSites: list(v.pipe(v.string('must be a site pattern'), v.regex(SITE_PATTERN, 'must be a site pattern, e.g. https://shop.example.com/*')), 'site patterns'),
+  allowedSites: list(v.pipe(v.string('must be a site pattern'), v.regex(SITE_PATTERN, 'must be a site pattern (scheme://host/path), e.g. *://shop.example.com/*')), 'site patterns'),
   threshold: v.picklist(SEVERITIES, `must be one of ${SEVERITIES.join(', ')}`),
   disabledRules: list(v.pipe(v.string('must be a rule id'), v.regex(RULE_ID, 'must be a rule id (lower-case words joined by hyphens)')), 'rule ids'),
   userRules: v.string('must be text (your rules as YAML)'),

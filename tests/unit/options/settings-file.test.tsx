@@ -73,7 +73,7 @@ describe('settings file controls', () => {
     await choose(JSON.stringify({ ...FILE, allowedSites: ['new.example'] }), 'bad.json');
     expect(onImported).not.toHaveBeenCalled();
     expect(root.querySelector('#settings-file-problems .problem-title')!.textContent).toBe('Not imported: bad.json has a problem. Nothing was changed.');
-    expect(root.querySelector('#settings-file-problems li')!.textContent).toBe('allowedSites[0]: must be a site pattern, e.g. https://shop.example.com/*');
+    expect(root.querySelector('#settings-file-problems li')!.textContent).toBe('allowedSites[0]: must be a site pattern (scheme://host/path), e.g. *://shop.example.com/*');
     expect([...storage.data]).toEqual(before);
   });
 });
