@@ -43,6 +43,7 @@ const painted = (target: Page | Frame) =>
 /** Polled on a timer: the page is a background tab behind the popup and gets no animation frames. */
 const until = (target: Page | Frame, fn: string) => target.waitForFunction(fn, { polling: 100, timeout: 20_000 });
 
+const NONE_PAINTED = `[...CSS.highlights.keys()].every((k) => !k.startsWith('claimlens-'))`;
 const NAVIGATOR_SHOWN = `Boolean(document.querySelector('claimlens-host')?.shadowRoot?.querySelector('.navigator'))`;
 const LIVE_SAYS = (text: string) =>
   `[...(document.querySelector('claimlens-host')?.shadowRoot?.querySelectorAll('[role="status"]') ?? [])].some((el) => el.textContent === ${JSON.stringify(text)})`;
@@ -93,7 +94,7 @@ describe('reading mode', () => {
     expect(await popup.evaluate(() => document.activeElement?.closest('label')?.textContent)).toContain('Hide highlights on this tab');
     await popup.keyboard.press('Space');
 
-    await until(page, `[...CSS.highlights.keys()].every((k) => !k.startsWith('claimlens-'))`);
+    await until(page, NONE_PAINTED);
     await until(page, `!${NAVIGATOR_SHOWN}`);
     await until(page, LIVE_SAYS('Claimlens highlights hidden'));
     expect(await readingStored(tabId)).toBe(true);
@@ -127,8 +128,8 @@ describe('reading mode', () => {
     const popup = await openPopup(env.browser(), tabId);
     await popup.focus('.reading-mode input');
     await popup.keyboard.press('Space');
-    await until(page, `[...CSS.highlights.keys()].every((k) => !k.startsWith('claimlens-'))`);
-    await until(frame, `[...CSS.highlights.keys()].every((k) => !k.startsWith('claimlens-'))`);
+    await until(page, NONE_PAINTED);
+    await until(frame, NONE_PAINTED);
     await popup.keyboard.press('Space');
     await until(frame, `[...CSS.highlights.keys()].some((k) => k.startsWith('claimlens-'))`);
     await popup.close();
@@ -142,11 +143,26 @@ describe('reading mode', () => {
     const popup = await openPopup(env.browser(), tabId);
     await popup.focus('.reading-mode input');
     await popup.keyboard.press('Space');
-    await until(page, `[...CSS.highlights.keys()].every((k) => !k.startsWith('claimlens-'))`);
+    await until(page, NONE_PAINTED);
     await popup.close();
     await page.reload();
     await waitForHighlights(page);
     expect(await painted(page)).toBe(before);
+    expect(await readingStored(tabId)).toBeUndefined();
+    await page.close();
+    expect(errors).toEqual([]);
+  });
+
+  it('ends when a single-page shop shows a new view (history.pushState): its claims are highlighted', async () => {
+    const { page, tabId, errors } = await openFixture('dynamic-page.html');
+    const popup = await openPopup(env.browser(), tabId);
+    await popup.focus('.reading-mode input');
+    await popup.keyboard.press('Space');
+    await until(page, NONE_PAINTED);
+    await popup.close();
+    await page.bringToFront();
+    await page.click('#next');
+    await until(page, `[...CSS.highlights].some(([n, h]) => n.startsWith('claimlens-') && [...h].some((r) => document.getElementById('other')?.contains(r.startContainer)))`);
     expect(await readingStored(tabId)).toBeUndefined();
     await page.close();
     expect(errors).toEqual([]);
