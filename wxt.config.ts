@@ -28,6 +28,8 @@ export default defineConfig({
     commands: {
       'next-claim': { suggested_key: { default: 'Alt+Shift+N' }, description: 'Show the next claim on the page' },
       'previous-claim': { suggested_key: { default: 'Alt+Shift+P' }, description: 'Show the previous claim on the page' },
+      // Reading mode: H for highlights; neither Chrome nor Firefox binds Alt+Shift+H itself.
+      'toggle-highlights': { suggested_key: { default: 'Alt+Shift+H' }, description: 'Hide or show Claimlens highlights on this tab' },
     },
     ...(browser === 'firefox'
       ? {

@@ -10,6 +10,8 @@ import { clearTab, fileTabReport } from '../src/background/tab-badge.ts';
 import { rulesInForce } from '../src/background/rules-in-force.ts';
 import { injectFullScript } from '../src/background/inject-full-script.ts';
 import type { MatchAnswer } from '../src/content/scan-root.ts';
+import { isReadingModeEnded, isReadingModeQuery, type ReadingModeAnswer } from '../src/reading-mode-messages.ts';
+import { endReadingMode, forgetReadingMode, isReadingMode, toggleReadingMode } from '../src/background/reading-mode.ts';
 
 // compromise lives here, off the page's main thread: the content script sends candidate sentences only.
 export default defineBackground(() => {
@@ -31,6 +33,12 @@ export default defineBackground(() => {
       return rules(browser).then(({ userRules, ruleSet: inForce }): UserPrefilterResponse => ({ prefilter: userRules.prefilter, version: inForce.version }));
     }
     const tabId = sender.tab?.id;
+    if (isReadingModeQuery(message) && tabId !== undefined) {
+      return isReadingMode(browser, tabId).then((hidden): ReadingModeAnswer => ({ hidden }));
+    }
+    if (isReadingModeEnded(message) && tabId !== undefined && sender.frameId === 0) {
+      return endReadingMode(browser, tabId);
+    }
     if (isLoadFullRequest(message) && tabId !== undefined) {
       // Into the asking frame's content-script world; answered once it has run (src/content/load-full.ts).
       return injectFullScript(browser, tabId, sender.frameId ?? 0);
@@ -46,16 +54,26 @@ export default defineBackground(() => {
   // `tabs` permission it does not say where to): what was found before no longer describes the page, and the
   // content script files a fresh report once it has looked again.
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'loading') void clearTab(browser, tabId);
+    if (change.status !== 'loading') return;
+    void clearTab(browser, tabId);
+    // Reading mode lasts until the tab navigates.
+    void endReadingMode(browser, tabId).catch(() => undefined);
   });
 
   browser.commands.onCommand.addListener((command, tab) => {
+    const tabId = tab?.id !== undefined ? Promise.resolve(tab.id) : browser.tabs.query({ active: true, currentWindow: true }).then((tabs) => tabs[0]?.id);
+    if (command === 'toggle-highlights') {
+      void tabId.then((id) => (id === undefined ? undefined : toggleReadingMode(browser, id))).catch(() => undefined);
+      return;
+    }
     const direction = command === 'next-claim' ? 'next' : command === 'previous-claim' ? 'previous' : undefined;
     if (!direction) return;
     const request: NavigateRequest = { type: 'claimlens:navigate', direction };
-    const tabId = tab?.id !== undefined ? Promise.resolve(tab.id) : browser.tabs.query({ active: true, currentWindow: true }).then((tabs) => tabs[0]?.id);
     void tabId.then((id) => (id === undefined ? undefined : browser.tabs.sendMessage(id, request, { frameId: 0 }))).catch(() => undefined);
   });
 
-  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(browser, tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void forgetTab(browser, tabId);
+    void forgetReadingMode(browser, tabId);
+  });
 });

@@ -4,4 +4,4 @@ import nlp from '../../src/engine/nlp.ts';
 import { mountOptions } from '../../src/options/options-app.tsx';
 import '../../src/ui/options.css';
 
-mountOptions(document.getElementById('app')!, { browser, builtIn: rules, contextsFile, vocabulary, nlp });
+mountOptions(document.getElementById('app')!, { browser, builtIn: rules, contextsFile, vocabulary, nlp, permissions: browser.permissions });

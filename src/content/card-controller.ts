@@ -5,6 +5,7 @@
  */
 import { h, render } from 'preact';
 import { ClaimCard, VERDICTS } from '../ui/ClaimCard.tsx';
+import { MutedNotice } from '../ui/MutedNotice.tsx';
 import type { UiHost } from '../dom/ui-host.ts';
 import type { ClaimEntry } from './page-claims.ts';
 import type { CrossCheck } from '../engine/types.ts';
@@ -13,6 +14,8 @@ export interface CardActions {
   onNext: () => void;
   onPrevious: () => void;
   onHide: (entry: ClaimEntry) => void;
+  /** "Don't show claims like this": switch the entry's rule off. */
+  onMute: (entry: ClaimEntry) => void;
   onClosed: () => void;
   /** What the page's own ingredient list says against this claim. */
   crossChecksFor: (entry: ClaimEntry) => CrossCheck[];
@@ -24,6 +27,8 @@ export class CardController {
   private current: ClaimEntry | undefined;
   private returnFocus: Element | null = null;
   private live: HTMLElement | undefined;
+  /** The "claims like this are hidden" notice shows in the card's place. */
+  private muted = false;
 
   constructor(
     private readonly host: () => UiHost,
@@ -36,13 +41,15 @@ export class CardController {
 
   open(entry: ClaimEntry, index: number, total: number): void {
     const { mount } = this.host();
-    if (!this.current) {
+    // From the muted notice's Undo, focus goes back where it was before the card first opened.
+    if (!this.current && !this.muted) {
       // Focus inside our own shadow root (the navigator's list) reads as the host: look inside it.
       let active = mount.ownerDocument.activeElement;
       while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
       this.returnFocus = active && active !== mount.ownerDocument.body ? active : null;
     }
     this.current = entry;
+    this.muted = false;
     const slot = this.slot(mount);
     render(
       h(ClaimCard, {
@@ -56,6 +63,7 @@ export class CardController {
         onNext: this.actions.onNext,
         onPrevious: this.actions.onPrevious,
         onHide: () => this.actions.onHide(entry),
+        onMute: () => this.actions.onMute(entry),
       }),
       slot,
     );
@@ -63,9 +71,25 @@ export class CardController {
     this.place();
   }
 
-  close(restoreFocus: boolean): void {
+  /** Shows, in the card's place, that claims like `entry` are hidden now, with Undo (focused). */
+  showMuted(entry: ClaimEntry, onUndo: () => void): void {
     if (!this.current) return;
+    const { mount } = this.host();
+    const slot = this.slot(mount);
+    const card = slot.firstElementChild as HTMLElement | null;
+    const at = card ? { top: card.style.top, left: card.style.left } : { top: '8px', left: '8px' };
     this.current = undefined;
+    this.muted = true;
+    render(h(MutedNotice, { ruleTitle: entry.rule.title, onUndo, onClose: () => this.close(true) }), slot);
+    const notice = slot.firstElementChild as HTMLElement | null;
+    if (notice) Object.assign(notice.style, at);
+    this.announce(`Claims like this are hidden: the rule “${entry.rule.title}” is switched off. Undo puts it back.`);
+  }
+
+  close(restoreFocus: boolean): void {
+    if (!this.current && !this.muted) return;
+    this.current = undefined;
+    this.muted = false;
     const { mount } = this.host();
     render(null, this.slot(mount));
     if (restoreFocus && this.returnFocus instanceof HTMLElement && this.returnFocus.isConnected) {

@@ -29,6 +29,9 @@ import { loadCorner, saveCorner } from './navigator-corner.ts';
 import { revealRange, whenShown } from '../dom/reveal-hidden.ts';
 import { loadHiddenClaims, saveHiddenClaims } from './hidden-claims.ts';
 import type { Handoff } from './full-handoff.ts';
+import { ReadingMode } from './reading-mode.ts';
+import { isReadingModeChange } from '../reading-mode-messages.ts';
+import { switchRule } from '../settings/rule-switch.ts';
 import type { FirstLook } from './look-for-candidates.ts';
 
 export interface PageEnv {
@@ -73,6 +76,8 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv, handoff:
   let reportedPaused: string | null = null;
   let host: UiHost | undefined;
   const uiHost = () => (host?.host.isConnected ? host : (host = createUiHost(document, env.cardCss)));
+  // Reading mode: the tab's highlights and navigator hidden until switched back or the tab navigates.
+  const reading = new ReadingMode(env.browser, () => (host?.host.isConnected ? host : undefined), window === window.top, (fn, ms) => ctx.setTimeout(fn, ms));
   let generation = 0;
   let hidden = new Set<string>();
   let hiddenLoaded: Promise<void> = loadHidden();
@@ -92,6 +97,7 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv, handoff:
     onNext: () => move(1),
     onPrevious: () => move(-1),
     onHide: (entry) => void hide(entry),
+    onMute: (entry) => void mute(entry).catch(() => undefined),
     onClosed: () => undefined,
     crossChecksFor: (entry) => crossChecks.filter((c) => c.ruleId === entry.finding.ruleId),
   });
@@ -134,6 +140,7 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv, handoff:
     queue = queue.then(async () => {
       await hiddenLoaded;
       await settingsLoaded;
+      await reading.loaded;
       if (gen !== generation) return;
       if (paused()) {
         // Changes on a paused page need no new report: it was paused already.
@@ -184,9 +191,12 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv, handoff:
     quiet.prune();
     ingredientLists.prune();
     const list = paused() ? [] : shown();
-    if (list.length > 0 || host || painted) paintHighlights(list.map((e) => ({ severity: e.finding.severity, range: e.range })), env.highlightCss);
-    painted = list.length > 0;
-    if (card.entry && !list.includes(card.entry)) card.close(false);
+    // Reading mode hides what is painted, not what is found: the badge and the popup still count every claim.
+    const visible = reading.hidden ? [] : list;
+    if (visible.length > 0 || host || painted) paintHighlights(visible.map((e) => ({ severity: e.finding.severity, range: e.range })), env.highlightCss);
+    painted = visible.length > 0;
+    if (reading.hidden) card.close(true);
+    else if (card.entry && !list.includes(card.entry)) card.close(false);
     const quietList = paused() ? [] : quiet.list();
     const rules: PageScanned['rules'] = {};
     for (const e of [...list, ...quietList]) rules[e.rule.id] ??= e.rule;
@@ -209,7 +219,7 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv, handoff:
         crossChecks = (answer as PageScannedAnswer | undefined)?.crossChecks ?? [];
       })
       .catch(() => undefined);
-    guard(() => findingsNav?.update(list))();
+    guard(() => findingsNav?.update(visible))();
   }
 
   /**
@@ -228,6 +238,7 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv, handoff:
   }
 
   function open(index: number, reveal: boolean): void {
+    if (reading.hidden) return;
     const list = shown();
     const entry = list[index];
     if (!entry) return;
@@ -263,6 +274,35 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv, handoff:
     open(next, true);
   }
 
+  /**
+   * "Don't show claims like this": the rule goes off in the settings, so every open page drops its claims (each
+   * watches the settings); here at once, with Undo in the card's place.
+   */
+  async function mute(entry: ClaimEntry): Promise<void> {
+    const ruleId = entry.rule.id;
+    const before = settings;
+    card.showMuted(entry, guard(() => void unmute(entry).catch(() => undefined)));
+    settings = { ...settings, disabledRules: [...new Set([...settings.disabledRules, ruleId])] };
+    refresh();
+    try {
+      settings = await switchRule(env.browser, ruleId, false);
+    } catch {
+      // Not saved (storage refused): the claims come back rather than seeming muted until the next page.
+      settings = before;
+      card.close(true);
+    }
+    refresh();
+  }
+
+  /** Undo: the rule back on, and its card open again on the same claim. */
+  async function unmute(entry: ClaimEntry): Promise<void> {
+    settings = await switchRule(env.browser, entry.rule.id, true);
+    refresh();
+    const index = shown().indexOf(entry);
+    if (index >= 0) open(index, false);
+    else card.close(true);
+  }
+
   async function hide(entry: ClaimEntry): Promise<void> {
     hidden.add(entry.key);
     card.close(true);
@@ -282,7 +322,7 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv, handoff:
         card.close(false);
         return;
       }
-      const index = paused() ? -1 : rangeAtPoint(document, shown().map((e) => e.range), event.clientX, event.clientY);
+      const index = paused() || reading.hidden ? -1 : rangeAtPoint(document, shown().map((e) => e.range), event.clientX, event.clientY);
       if (index >= 0) open(index, false);
       else card.close(false);
     }),
@@ -315,6 +355,7 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv, handoff:
     card.close(false);
     forgetFindings();
     clearHighlights();
+    reading.end();
     hiddenLoaded = loadHidden();
     refresh();
     ctx.setTimeout(() => scan([document.body]), 300);
@@ -323,6 +364,13 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv, handoff:
   const onMessage = (message: unknown) => {
     // The popup asks before it says "still scanning": a page we are not in (a PDF, a store page) cannot answer.
     if (isPingRequest(message)) return Promise.resolve(true);
+    if (isReadingModeChange(message)) {
+      guard(() => {
+        reading.apply(message);
+        refresh();
+      })();
+      return undefined;
+    }
     if (isNavigateRequest(message)) {
       if (message.direction === 'next') move(1);
       else if (message.direction === 'previous') move(-1);

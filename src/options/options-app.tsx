@@ -13,6 +13,8 @@ import { DEFAULT_SETTINGS, loadSettings, saveSettings, watchSettings, type Setti
 import { OptionsPage } from '../ui/OptionsPage.tsx';
 import type { ToggleRule } from '../ui/RuleToggles.tsx';
 import type { UserRulesProblems } from '../ui/UserRulesEditor.tsx';
+import type { PermissionsApi } from '../settings/allowed-sites.ts';
+import { SettingsFileControls } from './settings-file.tsx';
 
 export interface OptionsDeps {
   browser: Pick<Browser, 'storage'>;
@@ -20,6 +22,8 @@ export interface OptionsDeps {
   contextsFile: UserRulesInput['contexts'];
   vocabulary: UserRulesInput['vocabulary'];
   nlp: Nlp;
+  /** The browser's permissions API, for the allowed sites in the settings file. */
+  permissions?: PermissionsApi;
 }
 
 export function mountOptions(root: Element, deps: OptionsDeps): void {
@@ -33,13 +37,22 @@ export function familyOf(file: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
-function OptionsApp({ browser, builtIn, contextsFile, vocabulary, nlp }: OptionsDeps) {
+/** The family a shopper's own rules are listed under among the rule switches. */
+const USER_RULES_FAMILY = 'Your rules';
+
+function OptionsApp({ browser, builtIn, contextsFile, vocabulary, nlp, permissions }: OptionsDeps) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const [problems, setProblems] = useState<UserRulesProblems | null>(null);
   const [inForce, setInForce] = useState(0);
+  // The shopper's rules in force get switches too: "Don't show claims like this" in a card can switch one off.
+  const [ownRules, setOwnRules] = useState<ToggleRule[]>([]);
   const compile = (text: string) => compileUserRules({ text, contexts: contextsFile, vocabulary, builtIn, nlp });
+  const takeInForce = (compiled: readonly CompiledRule[]) => {
+    setInForce(compiled.length);
+    setOwnRules(compiled.map((r) => ({ id: r.id, title: r.title, severity: r.severity, family: USER_RULES_FAMILY })));
+  };
 
   useEffect(() => {
     let live = true;
@@ -49,7 +62,7 @@ function OptionsApp({ browser, builtIn, contextsFile, vocabulary, nlp }: Options
       setNotice(loaded.notice);
       const result = compile(loaded.settings.userRules);
       // Saved rules that no longer compile (an update took one's id, say) are not in force: say why.
-      if (result.ok) setInForce(result.ruleSet.rules.length);
+      if (result.ok) takeInForce(result.ruleSet.rules);
       else setProblems({ title: 'Your saved rules are not in force. Fix these and save again:', lines: result.message.split('\n') });
     });
     const stop = watchSettings(browser, (next) => live && setSettings(next));
@@ -76,7 +89,7 @@ function OptionsApp({ browser, builtIn, contextsFile, vocabulary, nlp }: Options
     }
   };
 
-  const rules: ToggleRule[] = builtIn.map((r) => ({ id: r.id, title: r.title, severity: r.severity, family: familyOf(r.file) }));
+  const rules: ToggleRule[] = [...builtIn.map((r) => ({ id: r.id, title: r.title, severity: r.severity, family: familyOf(r.file) })), ...ownRules];
 
   return (
     <OptionsPage
@@ -98,9 +111,26 @@ function OptionsApp({ browser, builtIn, contextsFile, vocabulary, nlp }: Options
         void save({ ...settings, userRules: text }, `Saved. ${count} ${count === 1 ? 'rule' : 'rules'} of yours in force.`).then((ok) => {
           if (!ok) return;
           setProblems(null);
-          setInForce(count);
+          takeInForce(result.ruleSet.rules);
         });
       }}
-    />
+    >
+      <SettingsFileControls
+        browser={browser}
+        permissions={permissions}
+        settings={settings}
+        userRuleProblems={(text) => {
+          const result = compile(text);
+          return result.ok ? [] : result.message.split('\n');
+        }}
+        onImported={(file) => {
+          const result = compile(file.userRules);
+          setSettings({ pausedSites: file.pausedSites, threshold: file.threshold, disabledRules: file.disabledRules, userRules: file.userRules });
+          setNotice(null);
+          setProblems(null);
+          if (result.ok) takeInForce(result.ruleSet.rules);
+        }}
+      />
+    </OptionsPage>
   );
 }

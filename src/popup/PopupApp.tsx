@@ -10,8 +10,9 @@ import { PopupSummary, type ExportFormat, type PopupState } from '../ui/PopupSum
 import { readTabReport } from '../background/tab-reports.ts';
 import { loadPopupState, watchTab } from './popup-state.ts';
 import { downloadFile, exportFile } from './export-report.ts';
+import { useReadingMode } from './reading-mode.ts';
 
-type PopupBrowser = Pick<Browser, 'storage' | 'tabs' | 'runtime'>;
+type PopupBrowser = Pick<Browser, 'storage' | 'tabs' | 'runtime'> & Partial<Pick<Browser, 'commands'>>;
 
 export interface PopupAppProps {
   browser: PopupBrowser;
@@ -27,6 +28,7 @@ export function PopupApp({ browser, tabId, asPage, close }: PopupAppProps) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [exportStatus, setExportStatus] = useState<string | null>(null);
+  const readingMode = useReadingMode(browser, tabId, setNotice);
 
   const refresh = useCallback(() => {
     loadPopupState(browser, tabId).then(setState, () => setState({ kind: 'unavailable' }));
@@ -95,6 +97,7 @@ export function PopupApp({ browser, tabId, asPage, close }: PopupAppProps) {
       onOpenClaim={onOpenClaim}
       onPausedChange={(p) => void onPausedChange(p).catch(() => setNotice('Claimlens could not save the pause; try again.'))}
       onExport={(format, how) => void onExport(format, how)}
+      readingMode={readingMode}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
       onOpenReport={() => void browser.tabs.create({ url: browser.runtime.getURL(`/report.html?tabId=${tabId}` as '/report.html') }).then(() => (asPage ? undefined : close()))}
     />

@@ -159,8 +159,15 @@ export async function loadSettings(browser: StorageBrowser): Promise<LoadedSetti
 
 /** Saves the settings in the current version's shape. @throws when the settings are not well formed. */
 export async function saveSettings(browser: StorageBrowser, settings: Settings): Promise<void> {
-  const stored = v.parse(StoredV2Schema, toStored(settings));
-  await browser.storage.local.set({ [SETTINGS_KEY]: stored });
+  await browser.storage.local.set({ [SETTINGS_KEY]: storedForm(settings) });
+}
+
+/**
+ * The settings as they are stored (the current version's shape), for a caller that writes them together with
+ * other keys in one `storage.local.set`. @throws when the settings are not well formed.
+ */
+export function storedForm(settings: Settings): unknown {
+  return v.parse(StoredV2Schema, toStored(settings));
 }
 
 /** Calls `onChange` with the new settings whenever they change in storage (from any page); returns an unsubscribe. */

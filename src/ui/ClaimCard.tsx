@@ -40,6 +40,8 @@ export interface ClaimCardProps {
   onNext: () => void;
   onPrevious: () => void;
   onHide: () => void;
+  /** Switches the claim's rule off, on every page ("Don't show claims like this"). */
+  onMute: () => void;
 }
 
 export const VERDICTS: Record<Severity, string> = {
@@ -138,9 +140,14 @@ export function ClaimCard(props: ClaimCardProps) {
         <button type="button" onClick={props.onNext} aria-keyshortcuts="N" disabled={total < 2}>
           Next ›
         </button>
-        <button type="button" class="link-button" onClick={props.onHide}>
-          Not a claim? Hide it
-        </button>
+        <span class="card-footer-links">
+          <button type="button" class="link-button" onClick={props.onHide}>
+            Not a claim? Hide it
+          </button>
+          <button type="button" class="link-button" onClick={props.onMute}>
+            Don't show claims like this
+          </button>
+        </span>
       </footer>
     </section>
   );

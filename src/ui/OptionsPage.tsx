@@ -3,6 +3,7 @@
  * settings in, new settings out through `onChange`; the container saves them and says so in `status`, which a
  * polite live region reads out ("Saved", or what went wrong).
  */
+import type { ComponentChildren } from 'preact';
 import type { Settings } from '../settings/settings.ts';
 import { PausedSites } from './PausedSites.tsx';
 import { RuleToggles, type ToggleRule } from './RuleToggles.tsx';
@@ -20,6 +21,8 @@ export interface OptionsPageProps {
   status: string;
   onChange: (settings: Settings) => void;
   onSaveUserRules: (text: string) => void;
+  /** Further sections, after the rules (the settings file). */
+  children?: ComponentChildren;
 }
 
 export function OptionsPage(props: OptionsPageProps) {
@@ -55,6 +58,7 @@ export function OptionsPage(props: OptionsPageProps) {
         example={props.userRules.example}
         onSave={props.onSaveUserRules}
       />
+      {props.children}
     </main>
   );
 }

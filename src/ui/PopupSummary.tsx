@@ -8,6 +8,7 @@ import { SEVERITIES, type QuietMention, type Severity } from '../engine/types.ts
 import { crossCheckTitle, groupFindings, sentenceExcerpt, verdictLine, type PageReport } from '../report/build-report.ts';
 import { CytokineFactsLabel } from './CytokineFactsLabel.tsx';
 import { VERDICTS, type CardRule } from './ClaimCard.tsx';
+import { ReadingModeSwitch, type ReadingModeSwitchProps } from './ReadingModeSwitch.tsx';
 
 export type PopupState =
   /** Asking the tab and storage. */
@@ -43,6 +44,8 @@ export interface PopupSummaryProps {
   onOpenOptions: () => void;
   /** Opens the printable report of the page. */
   onOpenReport: () => void;
+  /** Reading mode on this tab (highlights hidden); offered where the page is scanned. */
+  readingMode?: ReadingModeSwitchProps;
 }
 
 export function PopupSummary(props: PopupSummaryProps) {
@@ -72,6 +75,7 @@ export function PopupSummary(props: PopupSummaryProps) {
         <button type="button" class="link-button" onClick={props.onOpenOptions}>
           Settings
         </button>
+        {props.readingMode && (state.kind === 'report' || state.kind === 'scanning') && <ReadingModeSwitch {...props.readingMode} />}
       </footer>
     </div>
   );

@@ -7,7 +7,7 @@ export interface ThresholdPickerProps {
 }
 
 /** Each threshold's name. SEVERITIES is ordered worst first, so each level shows itself and those above it. */
-const THRESHOLD_NAMES: Record<Severity, string> = {
+export const THRESHOLD_NAMES: Record<Severity, string> = {
   misleading: 'Misleading only',
   unsupported: 'Unsupported and worse',
   risky: 'Risky and worse',

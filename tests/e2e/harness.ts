@@ -435,7 +435,8 @@ export async function firefoxTabReport(browser: Browser, url: string): Promise<{
       for (;;) {
         const all = await extensionStorageSession.get(extension, null);
         for (const [key, held] of Object.entries(all)) {
-          const report = held.deserialize(globalThis);
+          // keepData: a plain deserialize() consumes the stored value, and the add-on could never read its report again.
+          const report = held.deserialize(globalThis, true);
           if (report.url !== url) continue;
           const tabId = Number(key.slice('tab:'.length));
           const badge = global.browserActionFor(extension).action.getProperty(global.tabTracker.getTab(tabId), 'badgeText');
@@ -540,4 +541,33 @@ export async function seriousViolations(page: Page, include?: string): Promise<s
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/**
+ * One of the add-on's own pages (`popup.html?tabId=N`, `options.html`) in a new Firefox tab, once `ready` (a
+ * selector) shows. Opened from the browser window as the add-on itself would open it, so the page runs in the
+ * add-on's process with all of its APIs (a BiDi navigation loads it where storage.session never answers).
+ */
+export async function openFirefoxExtensionPage(browser: Browser, path: string, ready: string): Promise<Page> {
+  const before = new Set(await browser.pages());
+  const url = await inFirefoxChrome(
+    browser,
+    `((id, path) => {
+      const policy = WebExtensionPolicy.getByID(id);
+      const url = 'moz-extension://' + policy.mozExtensionHostname + '/' + path;
+      gBrowser.selectedTab = gBrowser.addTab(url, { triggeringPrincipal: policy.extension.principal });
+      return url;
+    })(${JSON.stringify(FIREFOX_ADDON_ID)}, ${JSON.stringify(path)})`,
+  );
+  for (;;) {
+    for (const page of await browser.pages()) {
+      if (before.has(page)) continue;
+      const href = await page.evaluate(() => location.href).catch(() => '');
+      if (href === url) {
+        await page.waitForSelector(ready, { timeout: 20_000 });
+        return page;
+      }
+    }
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
 }

@@ -19,7 +19,7 @@ const RULE: ClaimCardProps['rule'] = {
 function renderCard(props: Partial<ClaimCardProps> = {}) {
   const container = document.createElement('div');
   document.body.append(container);
-  const callbacks = { onClose: vi.fn(), onNext: vi.fn(), onPrevious: vi.fn(), onHide: vi.fn() };
+  const callbacks = { onClose: vi.fn(), onNext: vi.fn(), onPrevious: vi.fn(), onHide: vi.fn(), onMute: vi.fn() };
   // act() flushes effects (focus moves in an effect), as the browser would after paint.
   void act(() => render(<ClaimCard rule={RULE} text="live stem cells" index={1} total={3} {...callbacks} {...props} />, container));
   const card = container.querySelector<HTMLElement>('[role="dialog"]')!;
@@ -109,6 +109,13 @@ describe('ClaimCard', () => {
     const { button, onHide } = renderCard();
     button('Not a claim? Hide it').click();
     expect(onHide).toHaveBeenCalledOnce();
+  });
+
+  it('offers to switch the claim\'s rule off', () => {
+    const { button, onMute, onHide } = renderCard();
+    button("Don't show claims like this").click();
+    expect(onMute).toHaveBeenCalledOnce();
+    expect(onHide).not.toHaveBeenCalled();
   });
 
   it('has no axe violations', async () => {
