@@ -11,11 +11,12 @@ import type { CompiledRule } from '../engine/types.ts';
 import { EXAMPLE_USER_RULE } from '../settings/example-user-rule.ts';
 import { DEFAULT_SETTINGS, loadSettings, saveSettings, watchSettings, type Settings } from '../settings/settings.ts';
 import { OptionsPage } from '../ui/OptionsPage.tsx';
+import { SiteAccessSection } from './site-access-section.tsx';
 import type { ToggleRule } from '../ui/RuleToggles.tsx';
 import type { UserRulesProblems } from '../ui/UserRulesEditor.tsx';
 
 export interface OptionsDeps {
-  browser: Pick<Browser, 'storage'>;
+  browser: Pick<Browser, 'storage' | 'permissions'>;
   builtIn: readonly CompiledRule[];
   contextsFile: UserRulesInput['contexts'];
   vocabulary: UserRulesInput['vocabulary'];
@@ -101,6 +102,8 @@ function OptionsApp({ browser, builtIn, contextsFile, vocabulary, nlp }: Options
           setInForce(count);
         });
       }}
-    />
+    >
+      <SiteAccessSection browser={browser} />
+    </OptionsPage>
   );
 }

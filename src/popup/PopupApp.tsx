@@ -10,8 +10,9 @@ import { PopupSummary, type ExportFormat, type PopupState } from '../ui/PopupSum
 import { readTabReport } from '../background/tab-reports.ts';
 import { loadPopupState, watchTab } from './popup-state.ts';
 import { downloadFile, exportFile } from './export-report.ts';
+import { useSiteAccessView } from './site-access.tsx';
 
-type PopupBrowser = Pick<Browser, 'storage' | 'tabs' | 'runtime'>;
+type PopupBrowser = Pick<Browser, 'storage' | 'tabs' | 'runtime' | 'permissions' | 'scripting'>;
 
 export interface PopupAppProps {
   browser: PopupBrowser;
@@ -47,6 +48,8 @@ export function PopupApp({ browser, tabId, asPage, close }: PopupAppProps) {
     );
     return watchSettings(browser, setSettings);
   }, [browser]);
+
+  const access = useSiteAccessView(browser, tabId, state);
 
   const site = state.kind === 'report' || state.kind === 'paused' || state.kind === 'scanning' ? state.site : null;
   const paused = Boolean(site && settings?.pausedSites.includes(site));
@@ -89,6 +92,7 @@ export function PopupApp({ browser, tabId, asPage, close }: PopupAppProps) {
   return (
     <PopupSummary
       state={state}
+      siteAccess={access}
       paused={paused}
       notice={notice}
       exportStatus={exportStatus}

@@ -3,6 +3,7 @@
  * settings in, new settings out through `onChange`; the container saves them and says so in `status`, which a
  * polite live region reads out ("Saved", or what went wrong).
  */
+import type { ComponentChildren } from 'preact';
 import type { Settings } from '../settings/settings.ts';
 import { PausedSites } from './PausedSites.tsx';
 import { RuleToggles, type ToggleRule } from './RuleToggles.tsx';
@@ -20,6 +21,8 @@ export interface OptionsPageProps {
   status: string;
   onChange: (settings: Settings) => void;
   onSaveUserRules: (text: string) => void;
+  /** Sections kept by their own containers, shown first (where Claimlens checks pages, src/options/site-access-section.tsx). */
+  children?: ComponentChildren;
 }
 
 export function OptionsPage(props: OptionsPageProps) {
@@ -34,6 +37,7 @@ export function OptionsPage(props: OptionsPageProps) {
       <p class="status" role="status" aria-live="polite">
         {props.status}
       </p>
+      {props.children}
       <PausedSites
         sites={settings.pausedSites}
         onAdd={(site) => onChange({ ...settings, pausedSites: [...settings.pausedSites, site].sort() })}
