@@ -13,7 +13,7 @@ export interface SiteAccessChoiceProps {
   onWhereAllowed: () => void;
 }
 
-export const MODE_LINES: Record<SiteAccessMode, string> = {
+const MODE_LINES: Record<SiteAccessMode, string> = {
   undecided: 'Claimlens checks no page until you choose.',
   'every-site': 'Now: Claimlens checks every site.',
   'where-allowed': 'Now: Claimlens checks only the sites you allow, and a page when you ask.',
