@@ -411,10 +411,12 @@ async function chooseEverySite(browser: Browser): Promise<void> {
 }
 
 /**
- * Opens the popup as a click on the toolbar button does, for the tab `page` (which it brings to the front):
- * Chrome then grants activeTab for that tab. Puppeteer's triggerExtensionAction (CDP Extensions.triggerAction).
+ * Presses the toolbar button for the tab `page` (brought to the front first), as a click does: Chrome grants
+ * activeTab for that tab and opens the popup. Puppeteer's triggerExtensionAction (CDP Extensions.triggerAction).
+ * The toolbar popup closes as soon as anything else takes focus, so this reads the tab's id from it and closes it;
+ * tests then open the popup as a page for that tab (openPopup), where the grant holds just the same.
  */
-export async function openPopupFromToolbar(browser: Browser, page: Page): Promise<Page> {
+export async function pressToolbarButton(browser: Browser, page: Page): Promise<number> {
   const id = await extensionId(browser);
   const extension = (await browser.extensions()).get(id);
   if (!extension) throw new Error(`Extension ${id} is not listed by the browser`);
@@ -422,8 +424,10 @@ export async function openPopupFromToolbar(browser: Browser, page: Page): Promis
   await page.triggerExtensionAction(extension);
   const target = await browser.waitForTarget((t) => t.url() === `chrome-extension://${id}/popup.html`, { timeout: 20_000 });
   const popup = await target.asPage();
-  await popup.waitForSelector('.popup-main > :not([aria-busy="true"])', { timeout: 20_000 });
-  return popup;
+  const tabId = await popup.evaluate(async () => (await chrome.tabs.query({ active: true, currentWindow: true }))[0]?.id);
+  await popup.close();
+  if (tabId === undefined) throw new Error('The toolbar popup found no active tab');
+  return tabId;
 }
 
 /** Resolves once the claim card is open (`open`) or closed. */
