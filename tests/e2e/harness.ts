@@ -524,20 +524,40 @@ export async function firefoxRegistration(extensionPage: Page, expected: readonl
 
 /**
  * Presses the add-on's toolbar button for the selected tab, as a click does (Firefox's own triggerAction, which
- * grants activeTab and opens the popup panel), after bringing `page` to the front; returns the tab's id.
+ * grants activeTab and opens the popup panel), after bringing `page` to the front; closes the panel (tests open
+ * the popup as a page for the tab, where the grant holds just the same) and returns the tab's id.
  */
 export async function pressFirefoxToolbarButton(browser: Browser, page: Page): Promise<number> {
   await page.bringToFront();
   const id = await inFirefoxChrome(
     browser,
-    `((id) => {
+    `(async (id) => {
       const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
       const global = ExtensionParent.apiManager.global;
       const extension = WebExtensionPolicy.getByID(id).extension;
-      global.browserActionFor(extension).triggerAction(window);
+      // A press while the popup is open closes it (and grants nothing): close any open popup panel first, and
+      // the one this press opens after, as a click elsewhere would.
+      const closePanels = () => document.querySelectorAll('panel').forEach((p) => p.state !== 'closed' && p.hidePopup());
+      closePanels();
+      await global.browserActionFor(extension).triggerAction(window);
+      closePanels();
       if (!extension.tabManager.hasActiveTabPermission(gBrowser.selectedTab)) throw new Error('The toolbar button granted no activeTab');
       return String(global.tabTracker.getId(gBrowser.selectedTab));
     })(${JSON.stringify(FIREFOX_ADDON_ID)})`,
+  );
+  return Number(id);
+}
+
+/** The id Firefox's tabs API gives the tab showing `url` (the add-on has no `tabs` permission to look it up itself). */
+export async function firefoxTabId(browser: Browser, url: string): Promise<number> {
+  const id = await inFirefoxChrome(
+    browser,
+    `((url) => {
+      const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+      const tab = [...gBrowser.tabs].find((t) => t.linkedBrowser.currentURI.spec === url);
+      if (!tab) throw new Error('No tab shows ' + url);
+      return String(ExtensionParent.apiManager.global.tabTracker.getId(tab));
+    })(${JSON.stringify(url)})`,
   );
   return Number(id);
 }
