@@ -562,18 +562,45 @@ export async function firefoxTabId(browser: Browser, url: string): Promise<numbe
   return Number(id);
 }
 
-/** What Firefox holds for the add-on: its installed manifest and its granted permissions, from Firefox itself. */
-export async function firefoxInstalled(browser: Browser): Promise<{ manifest: Record<string, unknown>; origins: string[]; granted: string[] }> {
+/** What Firefox holds for the add-on, from Firefox itself. */
+export interface FirefoxInstalled {
+  /** The installed manifest, as Firefox normalized it. */
+  manifest: Record<string, unknown>;
+  /** The origins the add-on may reach now. */
+  origins: string[];
+  /** The optional host permissions granted. */
+  granted: string[];
+  /** The lines Firefox's install prompt lists for these permissions, and its data-collection line. */
+  installPrompt: { msgs: string[]; dataCollection: string | undefined };
+  /** The lines of Firefox's prompt for "Check every site" (permissions.request for all http and https pages). */
+  everySitePrompt: string[];
+}
+
+/** The add-on as installed, its grants, and what Firefox's own prompts say, from Firefox's own modules. */
+export async function firefoxInstalled(browser: Browser): Promise<FirefoxInstalled> {
   const json = await inFirefoxChrome(
     browser,
-    `(async (id) => {
+    `(async (id, allSites) => {
       const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
+      const { ExtensionData } = ChromeUtils.importESModule('resource://gre/modules/Extension.sys.mjs');
+      const { AddonManager } = ChromeUtils.importESModule('resource://gre/modules/AddonManager.sys.mjs');
       const extension = WebExtensionPolicy.getByID(id).extension;
       const granted = await ExtensionPermissions.get(id);
-      return JSON.stringify({ manifest: extension.manifest, origins: [...extension.allowedOrigins.patterns].map((p) => p.pattern), granted: granted.origins });
-    })(${JSON.stringify(FIREFOX_ADDON_ID)})`,
+      const addon = await AddonManager.getAddonByID(id);
+      // The install prompt is built from addon.installPermissions (AddonManager's webextension-permission-prompt);
+      // a permissions.request prompt from the requested ones, as type "optional" (ExtensionsUI).
+      const install = ExtensionData.formatPermissionStrings({ addon, permissions: addon.installPermissions }, { collapseOrigins: true });
+      const everySite = ExtensionData.formatPermissionStrings({ addon, type: 'optional', permissions: { permissions: [], origins: allSites } }, { collapseOrigins: true });
+      return JSON.stringify({
+        manifest: extension.manifest,
+        origins: [...extension.allowedOrigins.patterns].map((p) => p.pattern),
+        granted: granted.origins,
+        installPrompt: { msgs: install.msgs, dataCollection: install.dataCollectionPermissions?.msg },
+        everySitePrompt: everySite.msgs,
+      });
+    })(${JSON.stringify(FIREFOX_ADDON_ID)}, ${JSON.stringify(ALL_SITES)})`,
   );
-  return JSON.parse(json) as { manifest: Record<string, unknown>; origins: string[]; granted: string[] };
+  return JSON.parse(json) as FirefoxInstalled;
 }
 
 /** The BiDi connection under puppeteer's Firefox browser (not in its public types). */

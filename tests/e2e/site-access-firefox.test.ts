@@ -72,6 +72,10 @@ describe('check only where I ask (Firefox)', () => {
     expect(installed.manifest.optional_host_permissions).toEqual([...ALL_SITES]);
     expect(installed.manifest.permissions).toEqual(['storage', 'scripting', 'activeTab']);
     expect(installed.granted).toEqual([]);
+    // Firefox's install prompt lists no permission at all (it said "Access your data for all websites" before
+    // issue 15); "Check every site" asks for exactly that, when the shopper chooses it.
+    expect(installed.installPrompt).toEqual({ msgs: [], dataCollection: 'The developer says this extension doesn’t require data collection.' });
+    expect(installed.everySitePrompt).toEqual(['Access your data for all websites']);
     expect(installed.origins.filter((o) => /^(https?|\*):/.test(o))).toEqual([]);
 
     const welcome = await firefoxWelcomePage(firefox);

@@ -88,6 +88,12 @@ describe('check only where I ask (Chromium)', () => {
     expect(manifest.permissions).toEqual(['storage', 'scripting', 'activeTab']);
     expect(await grantedOrigins()).toEqual([]);
     expect(await worker.evaluate(() => chrome.scripting.getRegisteredContentScripts())).toEqual([]);
+    // Chrome's install prompt lists the manifest's warnings: none now (it said "Read and change all your data on
+    // all websites" before issue 15); granting every site gives exactly that warning, when the shopper chooses it.
+    const warnings = (m: object) => worker.evaluate((m: string) => chrome.management.getPermissionWarningsByManifest(m), JSON.stringify(m));
+    expect(await warnings(manifest)).toEqual([]);
+    const { optional_host_permissions: _, ...granted } = { ...manifest, host_permissions: [...ALL_SITES] };
+    expect(await warnings(granted)).toEqual(['Read and change all your data on all websites']);
 
     const welcome = await welcomePage(browser);
     const text = await welcome.evaluate(() => document.body.innerText);
