@@ -388,6 +388,21 @@ export async function clickButton(page: Page, text: string): Promise<void> {
   await button.click();
 }
 
+/** Reaches a button of an extension page with Tab alone, from the top of the page, and presses Enter on it. */
+export async function pressButtonWithKeyboard(page: Page, text: string): Promise<void> {
+  await page.waitForSelector(`::-p-xpath(//button[normalize-space()=${JSON.stringify(text)}])`, { timeout: 20_000 });
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  for (let presses = 0; presses < 40; presses++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => (document.activeElement instanceof HTMLButtonElement ? document.activeElement.textContent?.trim() : null));
+    if (focused === text) {
+      await page.keyboard.press('Enter');
+      return;
+    }
+  }
+  throw new Error(`Tab never reached the button "${text}"`);
+}
+
 /** Resolves with the eager script's registered matches once they equal `expected` (sorted). */
 export async function waitForRegistration(browser: Browser, expected: readonly string[]): Promise<void> {
   const worker = await extensionWorker(browser);

@@ -14,6 +14,7 @@ import {
   firefoxRegistration,
   firefoxTabId,
   firefoxWelcomePage,
+  pressButtonWithKeyboard,
   pressFirefoxToolbarButton,
   useFirefoxBrowser,
   waitForHighlights,
@@ -92,7 +93,7 @@ describe('check only where I ask (Firefox)', () => {
     await shop.close();
   });
 
-  it('until the shopper chooses, the popup says what to do; "Check this page" checks that tab once', async () => {
+  it('until the shopper chooses, the popup says what to do; "Check this page", by keyboard alone, checks that tab once', async () => {
     const firefox = env.browser();
     const shop = await openShop(urlOn('127.0.0.1'));
     const tabId = await pressFirefoxToolbarButton(firefox, shop);
@@ -101,7 +102,9 @@ describe('check only where I ask (Firefox)', () => {
     expect(said).toContain('Claimlens is not checking 127.0.0.1.');
     expect(said).toContain('Choose where Claimlens checks pages');
 
-    await clickButton(popup, 'Check this page');
+    // Keys go to the tab in front: the popup's page comes forward (the activeTab grant stays with the shop's tab).
+    await popup.bringToFront();
+    await pressButtonWithKeyboard(popup, 'Check this page');
     await waitForHighlights(shop);
     expect(await answersPing(popup, tabId)).toBe(true);
     expect(await granted(popup)).toEqual([]);

@@ -13,6 +13,7 @@ import {
   extensionWorker,
   grantOnExtensionsPage,
   openPopup,
+  pressButtonWithKeyboard,
   pressToolbarButton,
   seriousViolations,
   useExtensionBrowser,
@@ -201,12 +202,12 @@ describe('check only where I ask (Chromium)', () => {
     await options.close();
   });
 
-  it('"Check every site" from the options page checks pages on both sites', async () => {
+  it('"Check every site" from the options page, by keyboard alone, checks pages on both sites', async () => {
     const browser = env.browser();
     const options = await browser.newPage();
     await options.goto(`chrome-extension://${await extensionId(browser)}/options.html`);
     await grantOnExtensionsPage(browser, ALL_SITES);
-    await clickButton(options, 'Check every site');
+    await pressButtonWithKeyboard(options, 'Check every site');
     await options.waitForFunction(() => document.querySelector('.access-mode')?.textContent === 'Now: Claimlens checks every site.');
     expect(await grantedOrigins()).toEqual([...ALL_SITES].sort());
     await waitForRegistration(browser, ALL_SITES);
