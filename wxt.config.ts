@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import { claimlensRules } from './src/build/rules-plugin.ts';
 import { checkContentScriptBudget } from './src/build/content-script-size.ts';
+import { ALL_SITES } from './src/settings/host-access.ts';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -18,11 +19,13 @@ export default defineConfig({
     description:
       'Highlights and explains doubtful stem-cell, cytokine, growth-factor, exosome and PRP claims on skincare pages. Works offline; sends nothing.',
     // storage: each tab's latest scan lives in storage.session so it survives the service worker stopping.
-    // scripting: the background injects the full content script into a frame whose first look found a candidate.
-    permissions: ['storage', 'scripting'],
-    // Chrome lets scripting.executeScript into a page only with host permissions: the same http/https pages the
-    // content script already runs on, so the install warning is the one it already gives.
-    host_permissions: ['http://*/*', 'https://*/*'],
+    // scripting: the background registers the eager content script for the sites the shopper allowed, and injects
+    // the full content script into a frame whose first look found a candidate.
+    // activeTab: "Check this page" in the popup checks the tab the shopper is looking at, once, with no host grant.
+    permissions: ['storage', 'scripting', 'activeTab'],
+    // No host permission at install (issue 15): the shopper grants all sites, or site by site, from the first-run
+    // page, the options page or the popup (src/settings/host-access.ts); docs/store/permissions.md says why.
+    optional_host_permissions: [...ALL_SITES],
     // The toolbar button uses the small, simplified icons (public/icon/, drawn by scripts/icons.ts).
     action: { default_title: 'Claimlens', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     commands: {
@@ -54,7 +57,11 @@ export default defineConfig({
     ],
   },
   hooks: {
-    // The eager content script runs on every page: a build over its size budget fails (src/build/content-script-size.ts).
+    // The eager content script is registered at runtime (entrypoints/content): no empty manifest entry left behind.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (manifest.content_scripts?.length === 0) delete manifest.content_scripts;
+    },
+    // The eager content script runs on every page it is allowed on: a build over its size budget fails (src/build/content-script-size.ts).
     'build:done': (wxt) => void checkContentScriptBudget(wxt.config.outDir),
   },
   vite: () => ({

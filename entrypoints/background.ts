@@ -9,6 +9,7 @@ import { forgetTab } from '../src/background/tab-reports.ts';
 import { clearTab, fileTabReport } from '../src/background/tab-badge.ts';
 import { rulesInForce } from '../src/background/rules-in-force.ts';
 import { injectFullScript } from '../src/background/inject-full-script.ts';
+import { syncEagerScript } from '../src/background/eager-script.ts';
 import type { MatchAnswer } from '../src/content/scan-root.ts';
 import { isReadingModeEnded, isReadingModeQuery, type ReadingModeAnswer } from '../src/reading-mode-messages.ts';
 import { endReadingMode, forgetReadingMode, isReadingMode, toggleReadingMode } from '../src/background/reading-mode.ts';
@@ -75,5 +76,17 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => {
     void forgetTab(browser, tabId);
     void forgetReadingMode(browser, tabId);
+  });
+
+  // The eager content script runs where the shopper allowed (src/background/eager-script.ts): registered again
+  // whenever a grant is added or withdrawn, here or in the browser's own settings, and at every start.
+  const resync = () => void syncEagerScript(browser).catch(() => undefined);
+  browser.permissions.onAdded.addListener(resync);
+  browser.permissions.onRemoved.addListener(resync);
+  browser.runtime.onStartup.addListener(resync);
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    resync();
+    // A fresh install checks no page: the first-run page asks where Claimlens may (issue 15).
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }).catch(() => undefined);
   });
 });

@@ -3,6 +3,7 @@ import browser from 'webextension-polyfill';
 import { render } from 'preact';
 import { PopupApp } from '../../src/popup/PopupApp.tsx';
 import '../../src/ui/popup.css';
+import '../../src/ui/site-access.css';
 
 async function start(): Promise<void> {
   const app = document.getElementById('app')!;

@@ -11,13 +11,14 @@ import type { CompiledRule } from '../engine/types.ts';
 import { EXAMPLE_USER_RULE } from '../settings/example-user-rule.ts';
 import { DEFAULT_SETTINGS, loadSettings, saveSettings, watchSettings, type Settings } from '../settings/settings.ts';
 import { OptionsPage } from '../ui/OptionsPage.tsx';
+import { SiteAccessSection } from './site-access-section.tsx';
 import type { ToggleRule } from '../ui/RuleToggles.tsx';
 import type { UserRulesProblems } from '../ui/UserRulesEditor.tsx';
-import type { PermissionsApi } from '../settings/allowed-sites.ts';
+import type { PermissionsApi } from '../settings/host-access.ts';
 import { SettingsFileControls } from './settings-file.tsx';
 
 export interface OptionsDeps {
-  browser: Pick<Browser, 'storage'>;
+  browser: Pick<Browser, 'storage' | 'permissions'>;
   builtIn: readonly CompiledRule[];
   contextsFile: UserRulesInput['contexts'];
   vocabulary: UserRulesInput['vocabulary'];
@@ -95,6 +96,7 @@ function OptionsApp({ browser, builtIn, contextsFile, vocabulary, nlp, permissio
     <OptionsPage
       settings={settings ?? DEFAULT_SETTINGS}
       notice={notice}
+      first={<SiteAccessSection browser={browser} />}
       rules={rules}
       userRules={{ inForce, problems, example: EXAMPLE_USER_RULE }}
       status={status}

@@ -5,7 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { Browser } from 'webextension-polyfill';
-import { allowedSites, type PermissionsApi } from '../settings/allowed-sites.ts';
+import { allowedSites, type PermissionsApi } from '../settings/host-access.ts';
 import { applySettingsFile, currentSettingsFile, readSettingsFile, settingsFileName, type SettingsFile } from '../settings/settings-file.ts';
 import type { Settings } from '../settings/settings.ts';
 import { downloadFile } from '../popup/export-report.ts';
@@ -30,7 +30,7 @@ export function SettingsFileControls({ browser, permissions, settings, userRuleP
   const stamp = () => new Date().toLocaleTimeString();
 
   const onExport = async () => {
-    const sites = permissions ? await allowedSites(permissions) : [];
+    const sites = permissions ? await allowedSites({ permissions }) : [];
     const file = await currentSettingsFile(browser, settings, sites);
     const filename = settingsFileName();
     downloadFile({ text: `${JSON.stringify(file, null, 2)}\n`, filename, mime: 'application/json' }, document);

@@ -11,8 +11,9 @@ import { readTabReport } from '../background/tab-reports.ts';
 import { loadPopupState, watchTab } from './popup-state.ts';
 import { downloadFile, exportFile } from './export-report.ts';
 import { useReadingMode } from './reading-mode.ts';
+import { useSiteAccessView } from './site-access.tsx';
 
-type PopupBrowser = Pick<Browser, 'storage' | 'tabs' | 'runtime'> & Partial<Pick<Browser, 'commands'>>;
+type PopupBrowser = Pick<Browser, 'storage' | 'tabs' | 'runtime' | 'permissions' | 'scripting'> & Partial<Pick<Browser, 'commands'>>;
 
 export interface PopupAppProps {
   browser: PopupBrowser;
@@ -49,6 +50,8 @@ export function PopupApp({ browser, tabId, asPage, close }: PopupAppProps) {
     );
     return watchSettings(browser, setSettings);
   }, [browser]);
+
+  const access = useSiteAccessView(browser, tabId, state);
 
   const site = state.kind === 'report' || state.kind === 'paused' || state.kind === 'scanning' ? state.site : null;
   const paused = Boolean(site && settings?.pausedSites.includes(site));
@@ -91,6 +94,7 @@ export function PopupApp({ browser, tabId, asPage, close }: PopupAppProps) {
   return (
     <PopupSummary
       state={state}
+      siteAccess={access}
       paused={paused}
       notice={notice}
       exportStatus={exportStatus}

@@ -21,6 +21,8 @@ export interface OptionsPageProps {
   status: string;
   onChange: (settings: Settings) => void;
   onSaveUserRules: (text: string) => void;
+  /** Sections kept by their own containers, shown first (where Claimlens checks pages, src/options/site-access-section.tsx). */
+  first?: ComponentChildren;
   /** Further sections, after the rules (the settings file). */
   children?: ComponentChildren;
 }
@@ -37,6 +39,7 @@ export function OptionsPage(props: OptionsPageProps) {
       <p class="status" role="status" aria-live="polite">
         {props.status}
       </p>
+      {props.first}
       <PausedSites
         sites={settings.pausedSites}
         onAdd={(site) => onChange({ ...settings, pausedSites: [...settings.pausedSites, site].sort() })}

@@ -4,6 +4,7 @@
  * pauses Claimlens on the site. Presentational: the state comes in as props, every action goes out as a
  * callback. Empty states say exactly what is true: nothing found, paused, not scannable, or still scanning.
  */
+import type { ComponentChildren } from 'preact';
 import { SEVERITIES, type QuietMention, type Severity } from '../engine/types.ts';
 import { crossCheckTitle, groupFindings, sentenceExcerpt, verdictLine, type PageReport } from '../report/build-report.ts';
 import { CytokineFactsLabel } from './CytokineFactsLabel.tsx';
@@ -32,6 +33,8 @@ export type ExportFormat = 'markdown' | 'json';
 
 export interface PopupSummaryProps {
   state: PopupState;
+  /** Where Claimlens may check pages (src/popup/site-access.tsx): `body` replaces the body, `footer` joins the footer. */
+  siteAccess?: { body: ComponentChildren; footer: ComponentChildren };
   /** Whether Claimlens is paused on the page's site (the switch's position). */
   paused: boolean;
   /** Shown above everything, e.g. when stored settings could not be read. */
@@ -62,9 +65,7 @@ export function PopupSummary(props: PopupSummaryProps) {
           {props.notice}
         </p>
       )}
-      <main class="popup-main">
-        <Body {...props} />
-      </main>
+      <main class="popup-main">{props.siteAccess?.body ?? <Body {...props} />}</main>
       <footer class="popup-footer">
         {site && (
           <label class="pause">
@@ -72,6 +73,7 @@ export function PopupSummary(props: PopupSummaryProps) {
             Pause on {site}
           </label>
         )}
+        {props.siteAccess?.footer}
         <button type="button" class="link-button" onClick={props.onOpenOptions}>
           Settings
         </button>

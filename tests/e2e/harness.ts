@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import puppeteer, { TargetType, type Browser, type Page } from 'puppeteer-core';
 import { AxePuppeteer } from '@axe-core/puppeteer';
 import { afterAll, beforeAll } from 'vitest';
+import { ALL_SITES } from '../../src/settings/host-access.ts';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 const FIXTURES = resolve('tests/fixtures');
@@ -327,19 +328,121 @@ export async function extensionScriptsRun(page: Page, act: () => Promise<void>):
   return [...new Set(urls.map((e) => new URL(e.args!.data!.url!).pathname))].sort();
 }
 
+/**
+ * How a test file's browser starts: as a shopper who chose "Check every site" on the first-run page (the
+ * default, which the tests of everything else assume), or fresh from the install, holding no host permission.
+ */
+export interface StartOptions {
+  startAs?: 'every-site' | 'fresh';
+}
+
 /** One Chromium with the built extension and one fixture server for a test file, closed after it. */
-export function useExtensionBrowser(): { browser: () => Browser; server: () => FixtureServer } {
+export function useExtensionBrowser(options: StartOptions = {}): { browser: () => Browser; server: () => FixtureServer } {
   let browser: Browser | undefined;
   let server: FixtureServer | undefined;
   beforeAll(async () => {
     server = await serveFixtures();
     browser = await launchWithExtension();
+    if ((options.startAs ?? 'every-site') === 'every-site') await chooseEverySite(browser);
   });
   afterAll(async () => {
     await browser?.close();
     await server?.close();
   });
   return { browser: () => browser!, server: () => server! };
+}
+
+/** The first-run page the extension opened on install (src/ui/WelcomePage.tsx), once it shows the choice. */
+export async function welcomePage(browser: Browser): Promise<Page> {
+  const target = await browser.waitForTarget((t) => t.type() === TargetType.PAGE && t.url().endsWith('/welcome.html'), { timeout: 20_000 });
+  const page = await target.asPage();
+  await page.waitForSelector('.access-button', { timeout: 20_000 });
+  return page;
+}
+
+/**
+ * Grants host `origins` to the extension as a shopper does on Chrome's extensions page: its "Site access"
+ * control, through the page's own chrome.developerPrivate API (what the control calls). A test cannot click
+ * the prompt that the extension's own permissions.request shows; once the shopper has granted the sites on the
+ * extensions page, Chrome answers that request (still made by a click in our page) at once, without a prompt.
+ */
+export async function grantOnExtensionsPage(browser: Browser, origins: readonly string[]): Promise<void> {
+  const id = await extensionId(browser);
+  const page = await browser.newPage();
+  await page.goto(`chrome://extensions/?id=${id}`);
+  await page.evaluate(
+    async (id: string, origins: string[]) => {
+      const api = (chrome as unknown as { developerPrivate: { addHostPermission: (id: string, host: string) => Promise<void> } }).developerPrivate;
+      for (const origin of origins) await api.addHostPermission(id, origin);
+    },
+    id,
+    [...origins],
+  );
+  await page.close();
+}
+
+/** Clicks a button of an extension page by its text, as a shopper would (a real click: a user gesture). */
+export async function clickButton(page: Page, text: string): Promise<void> {
+  const button = await page.waitForSelector(`::-p-xpath(//button[normalize-space()=${JSON.stringify(text)}])`, { timeout: 20_000 });
+  if (!button) throw new Error(`No button "${text}"`);
+  await button.click();
+}
+
+/** Reaches a button of an extension page with Tab alone, from the top of the page, and presses Enter on it. */
+export async function pressButtonWithKeyboard(page: Page, text: string): Promise<void> {
+  await page.waitForSelector(`::-p-xpath(//button[normalize-space()=${JSON.stringify(text)}])`, { timeout: 20_000 });
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  for (let presses = 0; presses < 40; presses++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => (document.activeElement instanceof HTMLButtonElement ? document.activeElement.textContent?.trim() : null));
+    if (focused === text) {
+      await page.keyboard.press('Enter');
+      return;
+    }
+  }
+  throw new Error(`Tab never reached the button "${text}"`);
+}
+
+/** Resolves with the eager script's registered matches once they equal `expected` (sorted). */
+export async function waitForRegistration(browser: Browser, expected: readonly string[]): Promise<void> {
+  const worker = await extensionWorker(browser);
+  await worker.evaluate(async (expected: string[]) => {
+    for (;;) {
+      const scripts = await chrome.scripting.getRegisteredContentScripts();
+      const matches = scripts.flatMap((s) => s.matches ?? []).sort();
+      if (JSON.stringify(matches) === JSON.stringify([...expected].sort())) return;
+      await new Promise((ok) => setTimeout(ok, 50));
+    }
+  }, [...expected]);
+}
+
+/** "Check every site" on the first-run page, granted on the extensions page first (grantOnExtensionsPage says why). */
+async function chooseEverySite(browser: Browser): Promise<void> {
+  const welcome = await welcomePage(browser);
+  await grantOnExtensionsPage(browser, ALL_SITES);
+  await clickButton(welcome, 'Check every site');
+  await waitForRegistration(browser, ALL_SITES);
+  await welcome.close();
+}
+
+/**
+ * Presses the toolbar button for the tab `page` (brought to the front first), as a click does: Chrome grants
+ * activeTab for that tab and opens the popup. Puppeteer's triggerExtensionAction (CDP Extensions.triggerAction).
+ * The toolbar popup closes as soon as anything else takes focus, so this reads the tab's id from it and closes it;
+ * tests then open the popup as a page for that tab (openPopup), where the grant holds just the same.
+ */
+export async function pressToolbarButton(browser: Browser, page: Page): Promise<number> {
+  const id = await extensionId(browser);
+  const extension = (await browser.extensions()).get(id);
+  if (!extension) throw new Error(`Extension ${id} is not listed by the browser`);
+  await page.bringToFront();
+  await page.triggerExtensionAction(extension);
+  const target = await browser.waitForTarget((t) => t.url() === `chrome-extension://${id}/popup.html`, { timeout: 20_000 });
+  const popup = await target.asPage();
+  const tabId = await popup.evaluate(async () => (await chrome.tabs.query({ active: true, currentWindow: true }))[0]?.id);
+  await popup.close();
+  if (tabId === undefined) throw new Error('The toolbar popup found no active tab');
+  return tabId;
 }
 
 /** Resolves once the claim card is open (`open`) or closed. */
@@ -368,6 +471,9 @@ async function launchFirefoxWithExtension(): Promise<Browser> {
     headless: true,
     // Lets firefoxTabReport read the add-on's state from Firefox's own (chrome-scope) window.
     args: ['--remote-allow-system-access'],
+    // A test cannot click Firefox's own permission prompt: with this profile preference Firefox grants an
+    // optional permission that the add-on's permissions.request asks for (still from a click in its page) without one.
+    extraPrefsFirefox: { 'extensions.webextOptionalPermissionPrompts': false },
   });
   try {
     const id = await browser.installExtension(FIREFOX_EXTENSION_DIR);
@@ -380,18 +486,136 @@ async function launchFirefoxWithExtension(): Promise<Browser> {
 }
 
 /** One Firefox with the built add-on and one fixture server for a test file, closed after it. */
-export function useFirefoxBrowser(): { browser: () => Browser; server: () => FixtureServer } {
+export function useFirefoxBrowser(options: StartOptions = {}): { browser: () => Browser; server: () => FixtureServer } {
   let browser: Browser | undefined;
   let server: FixtureServer | undefined;
   beforeAll(async () => {
     server = await serveFixtures();
     browser = await launchFirefoxWithExtension();
+    if ((options.startAs ?? 'every-site') === 'every-site') {
+      const welcome = await firefoxWelcomePage(browser);
+      await clickButton(welcome, 'Check every site');
+      await firefoxRegistration(welcome, ALL_SITES);
+      await welcome.close();
+    }
   });
   afterAll(async () => {
     await browser?.close();
     await server?.close();
   });
   return { browser: () => browser!, server: () => server! };
+}
+
+/**
+ * The first-run tab the add-on opened on install. WebDriver BiDi cannot navigate to a moz-extension:// page, but
+ * it can drive one the add-on opened itself, and that page may then go to the add-on's other pages.
+ */
+export async function firefoxWelcomePage(browser: Browser): Promise<Page> {
+  for (let tries = 0; tries < 200; tries++) {
+    for (const page of await browser.pages()) {
+      // Puppeteer does not follow the add-on's own navigation of the tab: ask the page where it is.
+      const href = await page.evaluate(() => location.href).catch(() => '');
+      if (href.startsWith('moz-extension://') && href.endsWith('/welcome.html')) {
+        await page.waitForSelector('.access-button', { timeout: 20_000 });
+        return page;
+      }
+    }
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+  throw new Error('Firefox opened no first-run page for the add-on');
+}
+
+/** Resolves once the eager script is registered for exactly `expected`, asked from one of the add-on's pages. */
+export async function firefoxRegistration(extensionPage: Page, expected: readonly string[]): Promise<void> {
+  await extensionPage.waitForFunction(
+    async (expected: string[]) => {
+      const scripts = await browser.scripting.getRegisteredContentScripts();
+      return JSON.stringify(scripts.flatMap((s) => s.matches ?? []).sort()) === JSON.stringify([...expected].sort());
+    },
+    { polling: 100, timeout: 20_000 },
+    [...expected],
+  );
+}
+
+/**
+ * Presses the add-on's toolbar button for the selected tab, as a click does (Firefox's own triggerAction, which
+ * grants activeTab and opens the popup panel), after bringing `page` to the front; closes the panel (tests open
+ * the popup as a page for the tab, where the grant holds just the same) and returns the tab's id.
+ */
+export async function pressFirefoxToolbarButton(browser: Browser, page: Page): Promise<number> {
+  await page.bringToFront();
+  const id = await inFirefoxChrome(
+    browser,
+    `(async (id) => {
+      const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+      const global = ExtensionParent.apiManager.global;
+      const extension = WebExtensionPolicy.getByID(id).extension;
+      // A press while the popup is open closes it (and grants nothing): close any open popup panel first, and
+      // the one this press opens after, as a click elsewhere would.
+      const closePanels = () => document.querySelectorAll('panel').forEach((p) => p.state !== 'closed' && p.hidePopup());
+      closePanels();
+      await global.browserActionFor(extension).triggerAction(window);
+      closePanels();
+      if (!extension.tabManager.hasActiveTabPermission(gBrowser.selectedTab)) throw new Error('The toolbar button granted no activeTab');
+      return String(global.tabTracker.getId(gBrowser.selectedTab));
+    })(${JSON.stringify(FIREFOX_ADDON_ID)})`,
+  );
+  return Number(id);
+}
+
+/** The id Firefox's tabs API gives the tab showing `url` (the add-on has no `tabs` permission to look it up itself). */
+export async function firefoxTabId(browser: Browser, url: string): Promise<number> {
+  const id = await inFirefoxChrome(
+    browser,
+    `((url) => {
+      const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+      const tab = [...gBrowser.tabs].find((t) => t.linkedBrowser.currentURI.spec === url);
+      if (!tab) throw new Error('No tab shows ' + url);
+      return String(ExtensionParent.apiManager.global.tabTracker.getId(tab));
+    })(${JSON.stringify(url)})`,
+  );
+  return Number(id);
+}
+
+/** What Firefox holds for the add-on, from Firefox itself. */
+export interface FirefoxInstalled {
+  /** The installed manifest, as Firefox normalized it. */
+  manifest: Record<string, unknown>;
+  /** The origins the add-on may reach now. */
+  origins: string[];
+  /** The optional host permissions granted. */
+  granted: string[];
+  /** The lines Firefox's install prompt lists for these permissions, and its data-collection line. */
+  installPrompt: { msgs: string[]; dataCollection: string | undefined };
+  /** The lines of Firefox's prompt for "Check every site" (permissions.request for all http and https pages). */
+  everySitePrompt: string[];
+}
+
+/** The add-on as installed, its grants, and what Firefox's own prompts say, from Firefox's own modules. */
+export async function firefoxInstalled(browser: Browser): Promise<FirefoxInstalled> {
+  const json = await inFirefoxChrome(
+    browser,
+    `(async (id, allSites) => {
+      const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
+      const { ExtensionData } = ChromeUtils.importESModule('resource://gre/modules/Extension.sys.mjs');
+      const { AddonManager } = ChromeUtils.importESModule('resource://gre/modules/AddonManager.sys.mjs');
+      const extension = WebExtensionPolicy.getByID(id).extension;
+      const granted = await ExtensionPermissions.get(id);
+      const addon = await AddonManager.getAddonByID(id);
+      // The install prompt is built from addon.installPermissions (AddonManager's webextension-permission-prompt);
+      // a permissions.request prompt from the requested ones, as type "optional" (ExtensionsUI).
+      const install = ExtensionData.formatPermissionStrings({ addon, permissions: addon.installPermissions }, { collapseOrigins: true });
+      const everySite = ExtensionData.formatPermissionStrings({ addon, type: 'optional', permissions: { permissions: [], origins: allSites } }, { collapseOrigins: true });
+      return JSON.stringify({
+        manifest: extension.manifest,
+        origins: [...extension.allowedOrigins.patterns].map((p) => p.pattern),
+        granted: granted.origins,
+        installPrompt: { msgs: install.msgs, dataCollection: install.dataCollectionPermissions?.msg },
+        everySitePrompt: everySite.msgs,
+      });
+    })(${JSON.stringify(FIREFOX_ADDON_ID)}, ${JSON.stringify(ALL_SITES)})`,
+  );
+  return JSON.parse(json) as FirefoxInstalled;
 }
 
 /** The BiDi connection under puppeteer's Firefox browser (not in its public types). */

@@ -170,8 +170,8 @@ describe('network', () => {
   });
 
   it('ships no network call, no remote address and no code built from strings in any built script, style or page, for Chrome or Firefox', () => {
-    // Names, not addresses: the XML namespaces Preact creates SVG and MathML elements with, and the content
-    // script's own match patterns, which WXT keeps in the bundle.
+    // Names, not addresses: the XML namespaces Preact creates SVG and MathML elements with, and the all-sites
+    // match patterns the background, popup and settings pages ask the browser for (src/settings/host-access.ts).
     const NAMES = new Set([
       'http://www.w3.org/2000/svg', 'http://www.w3.org/1999/xhtml', 'http://www.w3.org/1998/Math/MathML', 'http://*/*', 'https://*/*',
     ]);
@@ -191,15 +191,17 @@ describe('network', () => {
     expect(found).toEqual([]);
   });
 
-  // The manifest changed with issue 14: the background injects the full content script where a page has a
-  // candidate (src/content/load-full.ts says why), which Chrome allows only with host permissions. They must name
-  // exactly the content script's own sites, and no file may become reachable by pages.
-  it('asks for storage, and scripting on the content script\'s own sites only; exposes no file to pages', async () => {
+  // The manifest changed with issue 15: it asks for no host permission at install. http and https are optional
+  // host permissions the shopper grants (all sites, or site by site); the eager content script is registered at
+  // runtime for exactly the granted ones (src/background/eager-script.ts), so no manifest entry matches all sites.
+  // activeTab lets "Check this page" check the tab in front once. No file may become reachable by pages.
+  it('asks for storage, scripting and activeTab, and for hosts only as optional http/https; exposes no file to pages', async () => {
     const browser = env.browser();
     const manifest = (await (await extensionWorker(browser)).evaluate(() => chrome.runtime.getManifest())) as chrome.runtime.ManifestV3;
-    expect(manifest.permissions).toEqual(['storage', 'scripting']);
-    expect(manifest.content_scripts?.map((c) => c.matches)).toEqual([['http://*/*', 'https://*/*']]);
-    expect(manifest.host_permissions).toEqual(manifest.content_scripts?.[0]?.matches);
+    expect(manifest.permissions).toEqual(['storage', 'scripting', 'activeTab']);
+    expect(manifest.host_permissions).toBeUndefined();
+    expect(manifest.content_scripts).toBeUndefined();
+    expect(manifest.optional_host_permissions).toEqual(['http://*/*', 'https://*/*']);
     expect(manifest.optional_permissions ?? []).toEqual([]);
     expect(manifest.web_accessible_resources ?? []).toEqual([]);
   });

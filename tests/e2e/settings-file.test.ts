@@ -107,7 +107,7 @@ describe('settings file', () => {
       version: 1,
       exportedAt: 'when',
       pausedSites: ['paused.example.com'],
-      // This build holds every http(s) site as one grant, which is not "a site" (src/settings/allowed-sites.ts).
+      // This build holds every http(s) site as one grant, which is not "a site" (allowedSites in src/settings/host-access.ts).
       allowedSites: [],
       threshold: 'unsupported',
       disabledRules: ['exosome-promises', 'living-stem-cells'],

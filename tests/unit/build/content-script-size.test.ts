@@ -29,6 +29,19 @@ describe('content script budget', () => {
     expect(checkContentScriptBudget(out)).toEqual(sizes);
   });
 
+  it('measures a script registered at runtime too (in content-scripts/, in no manifest entry)', () => {
+    const out = build({ 'a.js': 'x'.repeat(50_000), 'runtime.js': 'y'.repeat(20_000) }, [['a.js']]);
+    expect(contentScriptSizes(out).map((s) => [s.file, s.raw])).toEqual([
+      ['content-scripts/a.js', 50_000],
+      ['content-scripts/runtime.js', 20_000],
+    ]);
+  });
+
+  it('holds a script registered at runtime to the budget', () => {
+    const out = build({ 'big.js': randomBytes(CONTENT_SCRIPT_BUDGET_BYTES) }, []);
+    expect(() => checkContentScriptBudget(out)).toThrow('(content-scripts/big.js');
+  });
+
   it('fails naming the script and the budget once the gzipped total is over it', () => {
     // Random bytes do not compress: one byte over the budget after gzip.
     const out = build({ 'big.js': randomBytes(CONTENT_SCRIPT_BUDGET_BYTES) }, [['big.js']]);

@@ -8,13 +8,14 @@ import { familyOf, mountOptions } from '../../../src/options/options-app.tsx';
 import { BACKUP_KEY, SETTINGS_KEY } from '../../../src/settings/settings.ts';
 import { EXAMPLE_USER_RULE } from '../../../src/settings/example-user-rule.ts';
 import { fakeStorage } from '../settings/fake-storage.ts';
+import { fakePermissions } from '../settings/fake-permissions.ts';
 
 async function mount(initial: Record<string, unknown> = {}) {
   const storage = fakeStorage(initial);
   const root = document.createElement('div');
   document.body.append(root);
   await act(async () => {
-    mountOptions(root, { browser: storage.browser, builtIn: rules, contextsFile, vocabulary, nlp });
+    mountOptions(root, { browser: { ...storage.browser, ...fakePermissions().browser }, builtIn: rules, contextsFile, vocabulary, nlp });
   });
   // Settings load asynchronously; wait until the page is there.
   for (let i = 0; i < 50 && !root.querySelector('#user-rules-text'); i++) await act(() => new Promise((ok) => setTimeout(ok, 10)));

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { SettingsFileControls } from '../../../src/options/settings-file.tsx';
-import type { PermissionsApi } from '../../../src/settings/allowed-sites.ts';
+import type { PermissionsApi } from '../../../src/settings/host-access.ts';
 import { DEFAULT_SETTINGS } from '../../../src/settings/settings.ts';
 import { fakeStorage } from '../settings/fake-storage.ts';
 

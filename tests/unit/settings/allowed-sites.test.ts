@@ -1,8 +1,8 @@
 // Allowed sites are the browser's granted host permissions, less the grants that mean every site.
 import { describe, expect, it } from 'vitest';
-import { allowedSites } from '../../../src/settings/allowed-sites.ts';
+import { allowedSites } from '../../../src/settings/host-access.ts';
 
-const granting = (origins: string[]) => ({ getAll: async () => ({ origins, permissions: [] }) });
+const granting = (origins: string[]) => ({ permissions: { getAll: async () => ({ origins, permissions: [] }) } });
 
 describe('allowed sites', () => {
   it('lists the sites granted one by one, sorted', async () => {
