@@ -2,8 +2,10 @@
  * The bench's browser section: the built Chrome extension in Debian's Chromium (puppeteer-core, as the e2e
  * harness launches it), each page opened under a Chromium trace. From the trace: every main-thread task in
  * which our scripts ran (compiling and evaluating them included), in every renderer, frames too. Against it,
- * in the same page and the same run: the floor, a TreeWalker extraction of the body plus one pass of the
- * prefilter's combined expression, timed in the page itself. Ratios and PASS/MISS only; nothing asserted.
+ * in the same page and the same trace: the floor, a TreeWalker extraction of the body's text plus one pass of
+ * the expression the first look runs, each run cold in a fresh isolated world as a content script is. Both
+ * are summed in main-thread CPU time (the trace's thread time), with wall time beside it: the machine is
+ * shared, and wall time there mostly measures the others. Ratios and PASS/MISS only; nothing asserted.
  */
 import { createServer, type Server } from 'node:http';
 import { readFileSync, rmSync } from 'node:fs';
@@ -25,8 +27,9 @@ interface PageFigures {
   totalMs: number;
   /** The same tasks' wall time (start to end, whatever else the machine was doing), ms. */
   wallMs: number;
-  /** The longest of those tasks, wall time (what a shopper would feel), ms. */
+  /** The longest of those tasks in CPU time, ms, and the longest in wall time (what a shopper would feel on this machine). */
   longestMs: number;
+  longestWallMs: number;
   tasks: number;
   /** Our scripts that were compiled or evaluated, by file. */
   scripts: string[];
@@ -34,6 +37,8 @@ interface PageFigures {
   floorMs: number;
   /** The floor's wall time, ms (median of 5). */
   floorWallMs: number;
+  /** Each floor run's CPU time, ms. */
+  floorRuns: number[];
 }
 
 const PLAIN = [
@@ -96,7 +101,7 @@ type TraceEvent = {
   args?: { name?: string; data?: { url?: string; message?: string } };
 };
 
-type OurWork = Omit<PageFigures, 'floorMs' | 'floorWallMs'>;
+type OurWork = Omit<PageFigures, 'floorMs' | 'floorWallMs' | 'floorRuns'>;
 
 /** The renderer main-thread tasks holding one of the `marks` (events of ours), each once. */
 function tasksHolding(events: TraceEvent[], marks: TraceEvent[]): TraceEvent[] {
@@ -119,13 +124,15 @@ function ourWork(events: TraceEvent[]): OurWork {
   let totalMs = 0;
   let wallMs = 0;
   let longestMs = 0;
+  let longestWallMs = 0;
   const tasks = tasksHolding(events, ours);
   for (const task of tasks) {
     totalMs += (task.tdur ?? task.dur ?? 0) / 1000;
     wallMs += (task.dur ?? 0) / 1000;
-    longestMs = Math.max(longestMs, (task.dur ?? 0) / 1000);
+    longestMs = Math.max(longestMs, (task.tdur ?? task.dur ?? 0) / 1000);
+    longestWallMs = Math.max(longestWallMs, (task.dur ?? 0) / 1000);
   }
-  return { totalMs, wallMs, longestMs, tasks: tasks.length, scripts: [...scripts].sort() };
+  return { totalMs, wallMs, longestMs, longestWallMs, tasks: tasks.length, scripts: [...scripts].sort() };
 }
 
 /** Waits until the background has filed the tab's report for `url` (the scan is done), then lets frames settle. */
@@ -159,6 +166,7 @@ function floorScript(source: string, flags: string, mark: string): string {
 }
 
 const FLOOR_RUNS = 5;
+const NO_CLAIM_LOADS = 3;
 const FLOOR_MARK = 'claimlens-bench-floor';
 
 /** Runs the floor FLOOR_RUNS times, each in a fresh isolated world (traced by the caller); returns the wall times. */
@@ -180,6 +188,22 @@ async function runFloor(page: Page, gate: RegExp): Promise<number[]> {
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
+
+/** Several loads of one page as one: medians of each figure (the floor's over all its runs), the worst longest task. */
+function medianLoad(loads: PageFigures[]): PageFigures {
+  const of = (pick: (f: PageFigures) => number) => median(loads.map(pick));
+  return {
+    totalMs: of((f) => f.totalMs),
+    wallMs: of((f) => f.wallMs),
+    longestMs: Math.max(...loads.map((f) => f.longestMs)),
+    longestWallMs: Math.max(...loads.map((f) => f.longestWallMs)),
+    tasks: of((f) => f.tasks),
+    scripts: [...new Set(loads.flatMap((f) => f.scripts))].sort(),
+    floorMs: median(loads.flatMap((f) => f.floorRuns)),
+    floorWallMs: of((f) => f.floorWallMs),
+    floorRuns: loads.flatMap((f) => f.floorRuns),
+  };
+}
 
 /** The floor's thread times from the trace: each run's whole task, found by its mark. */
 function floorFromTrace(events: TraceEvent[]): number[] {
@@ -205,7 +229,7 @@ async function tracePage(browser: Browser, url: string, settleMs: number, gate?:
   if (gate && floors.length < 3) throw new Error(`the trace holds ${floors.length} of the floor's ${FLOOR_RUNS} runs`);
   return {
     page,
-    figures: { ...ourWork(events), floorMs: gate ? median(floors) : Number.NaN, floorWallMs: gate ? median(floorWalls) : Number.NaN },
+    figures: { ...ourWork(events), floorMs: gate ? median(floors) : Number.NaN, floorWallMs: gate ? median(floorWalls) : Number.NaN, floorRuns: floors },
   };
 }
 
@@ -237,7 +261,16 @@ export async function benchInBrowser(options: BrowserBenchOptions): Promise<void
     const warm = await tracePage(browser, `${base}/one.html`, 300);
     await warm.page.close();
     const results: Record<string, PageFigures> = {};
-    for (const [name, settle] of [['none', 500], ['one', 500], ['frames', 2000]] as const) {
+    // The no-claim page, whose ratio is the goal, loads NO_CLAIM_LOADS times (a fresh page each): medians of
+    // ours and of every floor run, so one busy moment on the shared machine does not make the figure.
+    const loads: PageFigures[] = [];
+    for (let load = 0; load < NO_CLAIM_LOADS; load++) {
+      const { page, figures } = await tracePage(browser, `${base}/none.html?load=${load}`, 500, options.floorExpression);
+      loads.push(figures);
+      await page.close();
+    }
+    results.none = medianLoad(loads);
+    for (const [name, settle] of [['one', 500], ['frames', 2000]] as const) {
       const { page, figures } = await tracePage(browser, `${base}/${name}.html`, settle, name === 'frames' ? undefined : options.floorExpression);
       results[name] = figures;
       await page.close();
@@ -247,18 +280,21 @@ export async function benchInBrowser(options: BrowserBenchOptions): Promise<void
       '\nIn Chromium, from a trace of the built extension (every main-thread task that ran our code, whole; evaluation included;' +
         ' main-thread CPU time, wall time in brackets):',
     );
-    for (const [label, r] of [['1 MB, no claim', n], ['1 MB, 1 % claims', o], ['20 ad iframes', f]] as const) {
+    for (const [label, r] of [[`1 MB, no claim (median of ${NO_CLAIM_LOADS} loads)`, n], ['1 MB, 1 % claims', o], ['20 ad iframes', f]] as const) {
       const floor = Number.isNaN(r.floorMs)
         ? ''
         : `; floor (TreeWalker extraction + one regex, cold, same page and trace) ${fmt(r.floorMs)} ms (${fmt(r.floorWallMs)})`;
       console.log(
-        `  ${label}: ours ${fmt(r.totalMs)} ms (${fmt(r.wallMs)}) in ${r.tasks} tasks, longest ${fmt(r.longestMs)} ms wall${floor};` +
+        `  ${label}: ours ${fmt(r.totalMs)} ms (${fmt(r.wallMs)}) in ${r.tasks} tasks, longest ${fmt(r.longestMs)} ms (${fmt(r.longestWallMs)})${floor};` +
           ` scripts evaluated: ${r.scripts.join(', ') || 'none'}`,
       );
     }
     console.log(`  ${verdict(n.totalMs <= GOAL_RATIO * n.floorMs)}  no-claim 1 MB page: ours ${(n.totalMs / n.floorMs).toFixed(2)}× the floor (goal ≤ ${GOAL_RATIO}×)`);
     for (const [label, r] of [['no-claim 1 MB', n], ['1 % 1 MB', o]] as const) {
-      console.log(`  ${verdict(r.longestMs <= GOAL_TASK_MS)}  ${label} page: longest task of ours ${fmt(r.longestMs)} ms (goal ≤ ${GOAL_TASK_MS} ms, loading included)`);
+      console.log(
+        `  ${verdict(r.longestMs <= GOAL_TASK_MS)}  ${label} page: longest task of ours ${fmt(r.longestMs)} ms of main-thread CPU,` +
+          ` ${fmt(r.longestWallMs)} ms wall (goal ≤ ${GOAL_TASK_MS} ms, loading included)`,
+      );
     }
     console.log(`  ----  20 ad-like iframes (another site, each scanning itself): ours ${fmt(f.totalMs)} ms in all, ${fmt(f.totalMs / 21)} ms a frame`);
   } finally {
