@@ -38,6 +38,7 @@ import { cytokineHint } from '../src/engine/cytokine-hint';
 import { cytokinePrefixSource } from '../src/engine/find-cytokines';
 import { CYTOKINE_PREFIX_DEPTH } from '../src/build/rules-plugin';
 import { benchInBrowser } from './bench-in-browser';
+import { wholeWordGate } from '../src/content/look-for-candidates';
 
 type Pattern = ReturnType<Nlp['parseMatch']>;
 
@@ -534,7 +535,7 @@ async function browserSection(setup: Setup): Promise<void> {
   const namesCytokine = cytokineHint(cytokinePrefixSource(lexicon.matcher.aliases, CYTOKINE_PREFIX_DEPTH));
   await benchInBrowser({
     extensionDir,
-    triggerSource: setup.matcher.regex.source,
+    floorExpression: wholeWordGate(setup.matcher),
     assertNoCandidate: (text) => {
       const stray = findCandidates(text, setup.matcher)[0];
       if (stray) throw new Error(`the no-claim browser page has a candidate: "${stray.text}"`);

@@ -20,18 +20,18 @@ export interface PageText {
   chunks: TextChunk[];
 }
 
-/** Elements whose content is never page prose. */
+/** Elements whose content is never page prose, by `localName` (lower case in HTML, SVG and XHTML alike). */
 const SKIPPED = new Set([
-  'SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON',
-  'SVG', 'MATH', 'CANVAS', 'IFRAME', 'OBJECT', 'EMBED', 'VIDEO', 'AUDIO', 'HEAD', 'TITLE', 'META', 'LINK',
+  'script', 'style', 'template', 'noscript', 'textarea', 'input', 'select', 'option', 'button',
+  'svg', 'math', 'canvas', 'iframe', 'object', 'embed', 'video', 'audio', 'head', 'title', 'meta', 'link',
 ]);
 
 /** Elements that start a new line of text (a sentence never runs across them). */
 const BLOCKS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'BR', 'CAPTION', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL',
-  'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER',
-  'HGROUP', 'HR', 'HTML', 'LEGEND', 'LI', 'MAIN', 'MENU', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY',
-  'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
+  'address', 'article', 'aside', 'blockquote', 'body', 'br', 'caption', 'dd', 'details', 'dialog', 'div', 'dl',
+  'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header',
+  'hgroup', 'hr', 'html', 'legend', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary',
+  'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
 ]);
 
 export interface ExtractOptions {
@@ -41,6 +41,11 @@ export interface ExtractOptions {
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
+/** On the walk's stack: "a block ends here", where the old walk kept a { node, leaving } record per node. */
+const BLOCK_END = null;
+/** White space other than the plain space; each becomes one space, so offsets stay one to one. */
+const LINE_SPACE = /[\n\r\t\f]/g;
+const NON_SPACE = /\S/;
 
 /** Extracts the text of `root` and its open shadow roots, in document order, in one go. */
 export function extractText(root: Node, options: ExtractOptions = {}): PageText {
@@ -52,6 +57,12 @@ export function extractText(root: Node, options: ExtractOptions = {}): PageText 
 /**
  * Extracts in slices: `step` works until `shouldPause()` says the slice is used up, so a caller can give the
  * page its main thread back between slices on very large pages.
+ *
+ * Every page and frame pays for this walk (the eager content script runs it), so it allocates nothing per
+ * node but the chunk it must keep: one flat stack of nodes, children pushed last-first straight from
+ * `lastChild`/`previousSibling`. The stack holds a parent's children as they were when it was entered, so a
+ * node the page removes between two slices is still read and the walk goes on after it (the page watcher
+ * rescans what changed).
  */
 export class TextExtractor {
   private readonly parts: string[] = [];
@@ -59,18 +70,22 @@ export class TextExtractor {
   private length = 0;
   private atLineStart = true;
   // An explicit stack rather than recursion: product pages nest deep enough to matter.
-  private readonly stack: { node: Node; leaving: boolean }[];
+  private readonly stack: (Node | typeof BLOCK_END)[];
 
   constructor(root: Node, private readonly options: ExtractOptions = {}) {
-    this.stack = [{ node: root, leaving: false }];
+    this.stack = [root];
   }
 
   /** Walks on until done (returns true) or until `shouldPause()` is true, checked every 256 nodes. */
   step(shouldPause: () => boolean): boolean {
+    const stack = this.stack;
     let visited = 0;
-    while (this.stack.length > 0) {
+    while (stack.length > 0) {
       if ((++visited & 255) === 0 && shouldPause()) return false;
-      this.visit(this.stack.pop()!);
+      const node = stack.pop()!;
+      if (node === BLOCK_END) this.breakLine();
+      else if (node.nodeType === TEXT_NODE) this.addText(node as Text);
+      else this.enter(node);
     }
     return true;
   }
@@ -87,39 +102,44 @@ export class TextExtractor {
     }
   }
 
-  private visit({ node, leaving }: { node: Node; leaving: boolean }): void {
-    if (node.nodeType === TEXT_NODE) {
-      const data = (node as Text).data;
-      if (data.length === 0) return;
-      this.chunks.push({ node: node as Text, start: this.length });
-      this.parts.push(data.replace(/[\n\r\t\f]/g, ' '));
-      this.length += data.length;
-      if (/\S/.test(data)) this.atLineStart = false;
-      return;
+  private addText(node: Text): void {
+    const data = node.data;
+    if (data.length === 0) return;
+    this.chunks.push({ node, start: this.length });
+    this.length += data.length;
+    this.parts.push(data.replace(LINE_SPACE, ' '));
+    // Only a line's first text needs the look for a non-space (whether a block break is due), and most text
+    // starts with a printable ASCII character, which answers it without a regex.
+    if (this.atLineStart) {
+      const first = data.charCodeAt(0);
+      if ((first > 32 && first < 127) || NON_SPACE.test(data)) this.atLineStart = false;
     }
-    const isElement = node.nodeType === ELEMENT_NODE;
-    const tag = isElement ? (node as Element).tagName.toUpperCase() : '';
-    if (leaving) {
-      if (BLOCKS.has(tag)) this.breakLine();
-      return;
-    }
-    if (isElement) {
+  }
+
+  /** An element (or the document, a fragment, a shadow root given as the root): its children go on the stack. */
+  private enter(node: Node): void {
+    const stack = this.stack;
+    if (node.nodeType === ELEMENT_NODE) {
       const element = node as Element;
+      const tag = element.localName;
       if (SKIPPED.has(tag) || isEditable(element) || this.options.exclude?.(element)) return;
-      if (BLOCKS.has(tag)) this.breakLine();
-      this.stack.push({ node, leaving: true });
+      if (BLOCKS.has(tag)) {
+        this.breakLine();
+        stack.push(BLOCK_END);
+      }
+      for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
+      // An open shadow root's content comes before the light children (which it may slot in).
+      const shadow = element.shadowRoot;
+      if (shadow) for (let c = shadow.lastChild; c; c = c.previousSibling) stack.push(c);
+      return;
     }
-    const children: Node[] = [];
-    const shadow = isElement ? (node as Element).shadowRoot : null;
-    if (shadow) for (let c = shadow.firstChild; c; c = c.nextSibling) children.push(c);
-    for (let c = node.firstChild; c; c = c.nextSibling) children.push(c);
-    for (let i = children.length - 1; i >= 0; i--) this.stack.push({ node: children[i]!, leaving: false });
+    for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
   }
 }
 
 /** Block-level tags, for callers that widen a changed node to the block holding its sentences. */
 export function isBlockElement(element: Element): boolean {
-  return BLOCKS.has(element.tagName.toUpperCase());
+  return BLOCKS.has(element.localName);
 }
 
 function isEditable(element: Element): boolean {

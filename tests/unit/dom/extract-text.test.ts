@@ -4,7 +4,7 @@ import { describe, expect, it, test } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { Window } from 'happy-dom';
 import { ruleSet } from 'virtual:claimlens/rules';
-import { extractText } from '../../../src/dom/extract-text.ts';
+import { extractText, TextExtractor } from '../../../src/dom/extract-text.ts';
 import { rangeForOffsets } from '../../../src/dom/text-ranges.ts';
 import nlp from '../../../src/engine/nlp.ts';
 import { scanText } from '../../../src/engine/scan-text.ts';
@@ -56,6 +56,35 @@ describe.each(Object.entries(doms))('extractText under %s', (_name, load) => {
   it('leaves out elements the caller excludes', () => {
     const doc = load('<p>Page</p><div id="claimlens-host"><p>Our own card</p></div>');
     expect(extractText(doc.body, { exclude: (e) => e.id === 'claimlens-host' }).text).toBe('Page\n');
+  });
+});
+
+describe('extraction under happy-dom', () => {
+  it('reads an open shadow root before the light children, blocks in reading order', () => {
+    const doc = doms['happy-dom']('<h2>Before</h2><div id="host"><span>light</span></div><p>After</p>');
+    const host = doc.getElementById('host')!;
+    host.attachShadow({ mode: 'open' }).innerHTML = '<p>Shadow <b>one</b></p><slot></slot><style>p{}</style>';
+    expect(extractText(doc.body).text).toBe('Before\nShadow one\nlight\nAfter\n');
+  });
+
+  it('goes on after a node the page removes between two slices', () => {
+    const paragraphs = Array.from({ length: 600 }, (_, i) => `<p id="p${i}">Line ${i}.</p>`).join('');
+    const doc = doms['happy-dom'](`<main>${paragraphs}</main>`);
+    const extractor = new TextExtractor(doc.body);
+    let slices = 0;
+    while (!extractor.step(() => true)) {
+      // The page drops the paragraph the walk was just in, and the one it would read next.
+      if (slices++ === 0) {
+        const chunks = extractor.result().chunks;
+        const current = chunks[chunks.length - 1]!.node.parentElement!;
+        current.nextElementSibling!.remove();
+        current.remove();
+      }
+    }
+    expect(slices).toBeGreaterThan(1);
+    const text = extractor.result().text;
+    expect(text.startsWith('Line 0.\nLine 1.\n')).toBe(true);
+    expect(text).toContain('Line 599.\n');
   });
 });
 

@@ -1,0 +1,82 @@
+// The first look skips `findCandidates` where its whole-word gate finds nothing. The gate may only ever say yes
+// more often: here every rule example, in a page and in windows of a large one, gives exactly the candidates
+// of `findCandidates` over the whole extracted text.
+import { describe, expect, it } from 'vitest';
+import { Window } from 'happy-dom';
+import { ruleSet } from 'virtual:claimlens/rules';
+import { extractText } from '../../../src/dom/extract-text.ts';
+import { buildTriggerMatcher, findCandidates } from '../../../src/engine/find-candidates.ts';
+import { lookForCandidates, wholeWordGate } from '../../../src/content/look-for-candidates.ts';
+
+const triggers = buildTriggerMatcher(ruleSet.prefilter);
+
+function pageOf(paragraphs: string[]): Document {
+  const window = new Window();
+  const doc = window.document as unknown as Document;
+  for (const text of paragraphs) {
+    const p = doc.createElement('p');
+    p.textContent = text;
+    doc.body.appendChild(p);
+  }
+  return doc;
+}
+
+async function look(doc: Document) {
+  let yields = 0;
+  const found = await lookForCandidates(doc.body, {
+    triggers,
+    exclude: () => false,
+    yieldToPage: async () => {
+      yields++;
+    },
+    cancelled: () => false,
+  });
+  return { found: found!, yields };
+}
+
+const examples = ruleSet.rules.flatMap((rule) => [...rule.examples.flags, ...rule.examples.quiet]);
+
+describe('the first look', () => {
+  it('finds the same candidates as findCandidates in every rule example', async () => {
+    expect(examples.length).toBeGreaterThan(20);
+    for (const example of examples) {
+      const doc = pageOf([example]);
+      const { found } = await look(doc);
+      expect(found.candidates, example).toEqual(findCandidates(extractText(doc.body).text, triggers));
+    }
+  });
+
+  it('finds them in every window of a large page, at the offsets of the whole text', async () => {
+    const filler = 'A light lotion, reformulated and blended to leave skin soft all day long without a greasy feel.';
+    const paragraphs = Array.from({ length: 9000 }, (_, i) => (i % 997 === 500 ? examples[i % examples.length]! : `${filler} Item ${i}.`));
+    const doc = pageOf(paragraphs);
+    const { found, yields } = await look(doc);
+    // Over 200 KB of text: several windows, with the page given its main thread back between them.
+    expect(found.page.text.length).toBeGreaterThan(800_000);
+    expect(yields).toBeGreaterThan(3);
+    const expected = findCandidates(found.page.text, triggers);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(found.candidates).toEqual(expected);
+  });
+
+  // A trigger word of plain letters, taken from the rules so the test follows them.
+  const word = Object.keys(ruleSet.prefilter.triggers).find((w) => /^[a-z]{4,}$/.test(w))!;
+
+  it('wakes on no trigger word inside a longer word', async () => {
+    const doc = pageOf([`Reformulated with zq${word}zq and ${word}zq for a soft feel.`]);
+    const text = extractText(doc.body).text;
+    // The bare expression stops inside the longer words; the gate does not.
+    expect(new RegExp(triggers.regex.source, 'gi').test(text)).toBe(true);
+    expect(wholeWordGate(triggers).test(text)).toBe(false);
+    expect((await look(doc)).found.candidates).toEqual([]);
+  });
+
+  it('leaves a hit touched by a non-ASCII letter to findCandidates, which turns it down', async () => {
+    // The gate only knows ASCII letters, so "é" + word passes it; findCandidates sees a letter before the word.
+    const doc = pageOf([`Une crème é${word} pour la peau.`]);
+    const text = extractText(doc.body).text;
+    expect(wholeWordGate(triggers).test(text)).toBe(true);
+    expect(findCandidates(text, triggers)).toEqual([]);
+    expect((await look(doc)).found.candidates).toEqual([]);
+  });
+});
