@@ -45,6 +45,21 @@ export type LabelledPage = v.InferOutput<typeof LabelsFileSchema> & { slug: stri
 
 export class PagesError extends Error {}
 
+/** A labelled YAML file checked against its schema; each problem is added to `problems`, named by file and field. */
+export function readLabelled<S extends v.GenericSchema>(dir: string, name: string, schema: S, problems: string[]): v.InferOutput<S> | undefined {
+  let data: unknown;
+  try {
+    data = parse(readFileSync(join(dir, name), 'utf8'));
+  } catch (err) {
+    problems.push(`${name}: not YAML (${(err as Error).message.split('\n')[0]})`);
+    return undefined;
+  }
+  const result = v.safeParse(schema, data);
+  if (result.success) return result.output;
+  for (const issue of result.issues) problems.push(`${name}: ${v.getDotPath(issue) ?? '(file)'}: ${issue.message}`);
+  return undefined;
+}
+
 /** Every `<slug>.labels.yaml` with its `<slug>.html` in `dir`; all problems reported at once. */
 export function loadPages(dir: string): LabelledPage[] {
   const problems: string[] = [];
@@ -58,19 +73,9 @@ export function loadPages(dir: string): LabelledPage[] {
       problems.push(`${slug}: no ${slug}.html beside its labels`);
       continue;
     }
-    let data: unknown;
-    try {
-      data = parse(readFileSync(join(dir, name), 'utf8'));
-    } catch (err) {
-      problems.push(`${name}: not YAML (${(err as Error).message.split('\n')[0]})`);
-      continue;
-    }
-    const result = v.safeParse(LabelsFileSchema, data);
-    if (!result.success) {
-      for (const issue of result.issues) problems.push(`${name}: ${v.getDotPath(issue) ?? '(file)'}: ${issue.message}`);
-      continue;
-    }
-    const page = { ...result.output, slug, html };
+    const labels = readLabelled(dir, name, LabelsFileSchema, problems);
+    if (!labels) continue;
+    const page = { ...labels, slug, html };
     // Checked against every text node, buttons included: a label the extension does not read still counts.
     const flat = normalize(allText(html)).text;
     page.sentences.forEach((s, i) => {

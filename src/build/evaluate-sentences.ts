@@ -9,14 +9,12 @@
  * found when a flagging finding (any severity but `context`) overlaps it, an `ok` one with such a finding is a
  * false alarm, and `unsure` sentences are left out.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import * as v from 'valibot';
-import { parse } from 'yaml';
 import nlp from '../engine/nlp.ts';
 import { scanText } from '../engine/scan-text.ts';
 import type { CompiledRuleSet } from '../engine/types.ts';
-import { SPLITS } from './evaluate-pages.ts';
+import { readLabelled, SPLITS } from './evaluate-pages.ts';
 
 const text = v.pipe(v.string(), v.trim(), v.minLength(1));
 const common = {
@@ -43,19 +41,8 @@ export function loadBank(dir: string): (BankEntry & { file: string })[] {
   const problems: string[] = [];
   const entries: (BankEntry & { file: string })[] = [];
   for (const file of readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort()) {
-    let data: unknown;
-    try {
-      data = parse(readFileSync(join(dir, file), 'utf8'));
-    } catch (err) {
-      problems.push(`${file}: not YAML (${(err as Error).message.split('\n')[0]})`);
-      continue;
-    }
-    const result = v.safeParse(BankFileSchema, data);
-    if (!result.success) {
-      for (const issue of result.issues) problems.push(`${file}: ${v.getDotPath(issue) ?? '(file)'}: ${issue.message}`);
-      continue;
-    }
-    entries.push(...result.output.map((e) => ({ ...e, file })));
+    const bank = readLabelled(dir, file, BankFileSchema, problems);
+    if (bank) entries.push(...bank.map((e) => ({ ...e, file })));
   }
   if (problems.length > 0) throw new BankError(problems.join('\n'));
   return entries;

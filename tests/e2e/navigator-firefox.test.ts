@@ -18,7 +18,7 @@ describe('findings navigator in Firefox', () => {
     await choose('exosomes reprogram');
     await waitForCard(page);
     expect(await page.evaluate(() => document.querySelector<HTMLDetailsElement>('#science')!.open)).toBe(true);
-    expect(await cardText(page)).toContain('“exosomes reprogram”');
+    expect(await cardText(page)).toContain('“Our exosomes reprogram your skin cells to act years younger”');
 
     await choose('after microneedling');
     await page.waitForFunction(`${root}.querySelector('[role="dialog"]')?.textContent.includes('after microneedling')`, { polling: 50 });

@@ -185,7 +185,7 @@ describe('findings navigator', () => {
     await chooseByKeyboard(page, 'exosomes reprogram');
     await waitForCard(page);
     expect(await page.evaluate(() => document.querySelector<HTMLDetailsElement>('#science')!.open)).toBe(true);
-    expect(await cardText(page)).toContain('“exosomes reprogram”');
+    expect(await cardText(page)).toContain('“Our exosomes reprogram your skin cells to act years younger”');
     expect(await claimInView(page, 'exosomes reprogram')).toBe(true);
     await inRoot(page, `return root.querySelector('.navigator [role="status"]').textContent === arg;`, 'Opened the section “The science” to show the claim.');
 

@@ -31,7 +31,14 @@ async function openFixture(): Promise<{ page: Page; errors: string[]; tabId: num
   run += 1;
   const { page, errors } = await openPage(env, `stem-cell-serum.html?firefox=${run}`);
   await waitForHighlights(page);
-  const { tabId, badge, findings } = await firefoxTabReport(env.browser(), page.url());
+  // The badge is set just after the report is filed: the page's claims are counted once it shows.
+  let report = await firefoxTabReport(env.browser(), page.url());
+  for (let tries = 0; report.badge === '' && tries < 100; tries++) {
+    await new Promise((ok) => setTimeout(ok, 100));
+    report = await firefoxTabReport(env.browser(), page.url());
+  }
+  const { tabId, badge, findings } = report;
+  expect(badge).not.toBe('');
   return { page, errors, tabId, badge, findings: findings as { ruleId: string; text: string }[] };
 }
 
