@@ -372,6 +372,10 @@ export function startClaimlens(ctx: ContentScriptContext, env: PageEnv, handoff:
       return undefined;
     }
     if (isNavigateRequest(message)) {
+      if (reading.hidden) {
+        reading.showAgain();
+        refresh();
+      }
       if (message.direction === 'next') move(1);
       else if (message.direction === 'previous') move(-1);
       else open(message.index ?? 0, true);

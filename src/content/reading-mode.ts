@@ -15,6 +15,8 @@ export class ReadingMode {
   /** Resolves once the background has said whether the tab is in reading mode (nothing is painted before). */
   readonly loaded: Promise<void>;
   private live: HTMLElement | undefined;
+  /** What the live region will say once it is watched, while it is new. */
+  private pending: string | undefined;
 
   constructor(
     private readonly browser: Pick<Browser, 'runtime'>,
@@ -50,6 +52,16 @@ export class ReadingMode {
     this.browser.runtime.sendMessage(ended).catch(() => undefined);
   }
 
+  /**
+   * The shopper asked to be shown a claim (the popup's list, Alt+Shift+N/P): the highlights come back on the
+   * whole tab, said in the page, rather than the request doing nothing.
+   */
+  showAgain(): void {
+    if (!this.hidden || !this.isTop) return;
+    this.announce(SHOWN_MESSAGE);
+    this.end();
+  }
+
   private announce(message: string): void {
     const host = this.host();
     if (!host) return;
@@ -62,8 +74,15 @@ export class ReadingMode {
       host.mount.append(this.live);
     }
     const live = this.live!;
-    // A live region just added is not yet watched by screen readers: its first words go in a moment later.
-    if (fresh) this.later(() => (live.textContent = message), 100);
+    // A live region just added is not yet watched by screen readers: its first words go in a moment later, and
+    // whatever is said before then replaces them (hidden, then shown at once, ends up saying "shown").
+    if (fresh) {
+      this.pending = message;
+      this.later(() => {
+        if (this.pending !== undefined) live.textContent = this.pending;
+        this.pending = undefined;
+      }, 100);
+    } else if (this.pending !== undefined) this.pending = message;
     else live.textContent = message;
   }
 }

@@ -121,6 +121,26 @@ describe('reading mode', () => {
     expect(errors).toEqual([]);
   });
 
+  it('showing a claim from the popup brings the highlights back and opens its card, rather than doing nothing', async () => {
+    const { page, tabId, errors } = await openFixture('stem-cell-serum.html');
+    const before = await painted(page);
+    const popup = await openPopup(env.browser(), tabId);
+    await popup.focus('.reading-mode input');
+    await popup.keyboard.press('Space');
+    await until(page, NONE_PAINTED);
+    // By keyboard, as before: the first claim of the popup's list.
+    await popup.focus('button.snippet');
+    await popup.keyboard.press('Enter');
+    await until(page, `[...CSS.highlights].filter(([n]) => n.startsWith('claimlens-')).reduce((s, [, h]) => s + h.size, 0) === ${before}`);
+    await until(page, `Boolean(document.querySelector('claimlens-host')?.shadowRoot?.querySelector('[role="dialog"]'))`);
+    await until(page, LIVE_SAYS('Claimlens highlights shown'));
+    await until(page, NAVIGATOR_SHOWN);
+    expect(await readingStored(tabId)).toBeUndefined();
+    if (!popup.isClosed()) await popup.close();
+    await page.close();
+    expect(errors).toEqual([]);
+  });
+
   it('hides the highlights in the page\'s frames too', async () => {
     const { page, tabId, errors } = await openFixture('shadow-and-frame.html');
     const frame = page.frames().find((f) => f.url().endsWith('/frame-reviews.html'))!;

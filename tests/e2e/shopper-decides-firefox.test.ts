@@ -75,6 +75,17 @@ describe('Firefox: the shopper decides', () => {
     await until(page, NAVIGATOR_SHOWN);
     await until(page, LIVE_SAYS('Claimlens highlights shown'));
 
+    // Hidden, then Alt+Shift+N asks for the next claim: the highlights come back and its card opens.
+    await pressFirefoxShortcut(env.browser(), 'Alt+Shift+H');
+    await until(page, NONE_PAINTED);
+    await until(page, LIVE_SAYS('Claimlens highlights hidden'));
+    await pressFirefoxShortcut(env.browser(), 'Alt+Shift+N');
+    await waitForCard(page);
+    await until(page, `[...CSS.highlights].filter(([n]) => n.startsWith('claimlens-')).reduce((s, [, h]) => s + h.size, 0) === ${before}`);
+    await until(page, LIVE_SAYS('Claimlens highlights shown'));
+    await page.keyboard.press('Escape');
+    await waitForCard(page, false);
+
     // Hidden again, then the tab navigates: the new page shows its highlights.
     await pressFirefoxShortcut(env.browser(), 'Alt+Shift+H');
     await until(page, NONE_PAINTED);
