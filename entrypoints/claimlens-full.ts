@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { cytokineAliases, cytokinePrefixes, prefilter, triggerPattern, version } from 'virtual:claimlens/rules';
-import { cytokineHint } from '../src/engine/cytokine-hint.ts';
+import { cytokineHint } from '../src/engine/cytokines/cytokine-hint.ts';
 import { startClaimlens } from '../src/content/claimlens-page.ts';
 import { leaveStarter } from '../src/content/full-handoff.ts';
 import cardCss from '../src/ui/claim-card.css?inline';

@@ -18,7 +18,7 @@ import { compileRulesDir } from '../src/build/load-rules.ts';
 import { evaluatePages, loadPages, PagesError, scorePages, SPLITS, type PageResult, type PageScores } from '../src/build/evaluate-pages.ts';
 import { BankError, evaluateBank, loadBank, scoreBank, type BankResult } from '../src/build/evaluate-sentences.ts';
 import type { CompiledRuleSet } from '../src/engine/types.ts';
-import { RuleSetError } from '../src/engine/compile-rules.ts';
+import { RuleSetError } from '../src/engine/claims/compile-rules.ts';
 import {
   CorpusError,
   describeFalseAlarm,

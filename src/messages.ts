@@ -1,8 +1,8 @@
 /** Messages between the content script and the background, with guards: a message is data until checked. */
 import type { CandidateSentence, CrossCheck, Finding, Prefilter, QuietMention } from './engine/types.ts';
 import type { CardRule } from './ui/ClaimCard.tsx';
-import type { IngredientList } from './engine/inci-types.ts';
-import type { VoiceCues } from './engine/page-voice.ts';
+import type { IngredientList } from './engine/ingredients/inci-types.ts';
+import type { VoiceCues } from './engine/claims/page-voice.ts';
 
 /** Content script → background: run the matcher on these candidate sentences. */
 export interface MatchRequest {

@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { cytokinePrefixes, prefilter, triggerPattern, version } from 'virtual:claimlens/rules';
-import { cytokineHint } from '../../src/engine/cytokine-hint.ts';
+import { cytokineHint } from '../../src/engine/cytokines/cytokine-hint.ts';
 import { eagerBrowser } from '../../src/content/eager-browser.ts';
 import { startFirstLook } from '../../src/content/first-look.ts';
 import { loadFull } from '../../src/content/load-full.ts';

@@ -1,6 +1,6 @@
 /** What the claim card needs to know about a rule, sent with the findings so the content script stays small. */
 import type { CompiledRule } from '../engine/types.ts';
-import { USER_RULES_FILE } from '../engine/compile-user-rules.ts';
+import { USER_RULES_FILE } from '../engine/claims/compile-user-rules.ts';
 import type { CardRule } from '../ui/ClaimCard.tsx';
 
 /** How the card names the source of a rule the shopper wrote: their citation, if any, is the anchor. */

@@ -4,7 +4,7 @@
  * out rather than breaking the built-in rules; the options page says why when it is next opened.
  */
 import type { Browser } from 'webextension-polyfill';
-import { combineRuleSets, compileUserRules, NO_USER_RULES } from '../engine/compile-user-rules.ts';
+import { combineRuleSets, compileUserRules, NO_USER_RULES } from '../engine/claims/compile-user-rules.ts';
 import type { CompiledRuleSet } from '../engine/types.ts';
 import { loadSettings } from '../settings/settings.ts';
 import type { CardRule } from '../ui/ClaimCard.tsx';

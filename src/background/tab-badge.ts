@@ -1,9 +1,9 @@
 /** Files a tab's scan and keeps its toolbar badge in step: the count of flagged claims, coloured by the worst. */
 import type { Browser as FullBrowser } from 'webextension-polyfill';
-import { listCytokines } from '../engine/cytokine-facts.ts';
-import { crossCheckList } from '../engine/cross-check.ts';
-import type { CompiledInciLexicon } from '../engine/inci-types.ts';
-import type { CompiledLexicon } from '../engine/lexicon-types.ts';
+import { listCytokines } from '../engine/cytokines/cytokine-facts.ts';
+import { crossCheckList } from '../engine/ingredients/cross-check.ts';
+import type { CompiledInciLexicon } from '../engine/ingredients/inci-types.ts';
+import type { CompiledLexicon } from '../engine/cytokines/lexicon-types.ts';
 import type { PageScanned, PageScannedAnswer } from '../messages.ts';
 import { worstSeverity } from '../report/build-report.ts';
 import { BADGE_COLOURS, badgeText, forgetTab, saveTabReport } from './tab-reports.ts';

@@ -5,7 +5,7 @@
  */
 import type { Browser as FullBrowser } from 'webextension-polyfill';
 import type { CrossCheck, Finding, QuietMention, Severity } from '../engine/types.ts';
-import type { ListedCytokine } from '../engine/lexicon-types.ts';
+import type { ListedCytokine } from '../engine/cytokines/lexicon-types.ts';
 import type { CardRule } from '../ui/ClaimCard.tsx';
 
 type Browser = Pick<FullBrowser, 'storage'>;

@@ -11,7 +11,7 @@ import * as v from 'valibot';
 import { LineCounter, parseDocument } from 'yaml';
 import { plainText } from '../cli/read-input.ts';
 import nlp from '../engine/nlp.ts';
-import { scanText } from '../engine/scan-text.ts';
+import { scanText } from '../engine/claims/scan-text.ts';
 import type { CompiledRuleSet } from '../engine/types.ts';
 
 /** What a sentence that should trigger nothing is: the corpus must hold negatives of every kind. */

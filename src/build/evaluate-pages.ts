@@ -17,9 +17,9 @@ import { parse } from 'yaml';
 import { parseHTML } from 'linkedom';
 import { htmlText } from '../cli/read-input.ts';
 import nlp from '../engine/nlp.ts';
-import { quietInIngredientList } from '../engine/quiet-in-ingredient-list.ts';
-import { findIngredientList } from '../engine/find-ingredient-list.ts';
-import { scanText } from '../engine/scan-text.ts';
+import { quietInIngredientList } from '../engine/ingredients/quiet-in-ingredient-list.ts';
+import { findIngredientList } from '../engine/ingredients/find-ingredient-list.ts';
+import { scanText } from '../engine/claims/scan-text.ts';
 import type { CompiledRuleSet, Finding } from '../engine/types.ts';
 
 const PAGE_KINDS = ['shop', 'marketplace', 'kbeauty', 'brand-science', 'clinic', 'news', 'expert-article', 'blog', 'control'] as const;

@@ -12,7 +12,7 @@
 import { readdirSync } from 'node:fs';
 import * as v from 'valibot';
 import nlp from '../engine/nlp.ts';
-import { scanText } from '../engine/scan-text.ts';
+import { scanText } from '../engine/claims/scan-text.ts';
 import type { CompiledRuleSet } from '../engine/types.ts';
 import { readLabelled, SPLITS } from './evaluate-pages.ts';
 

@@ -2,15 +2,15 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import * as v from 'valibot';
-import { compileRuleSet, RuleSetError, type RuleFileText, type RuleProblem } from '../engine/compile-rules.ts';
-import { SourcesFileSchema } from '../engine/rule-schema.ts';
+import { compileRuleSet, RuleSetError, type RuleFileText, type RuleProblem } from '../engine/claims/compile-rules.ts';
+import { SourcesFileSchema } from '../engine/claims/rule-schema.ts';
 import { issueProblem, parseYaml } from '../engine/yaml-problems.ts';
-import { compileLexicon } from '../engine/compile-lexicon.ts';
-import { compileVocabulary } from '../engine/vocabulary.ts';
-import { compileInciLexicon } from '../engine/compile-inci-lexicon.ts';
-import type { CompiledInciLexicon } from '../engine/inci-types.ts';
+import { compileLexicon } from '../engine/cytokines/compile-lexicon.ts';
+import { compileVocabulary } from '../engine/claims/vocabulary.ts';
+import { compileInciLexicon } from '../engine/ingredients/compile-inci-lexicon.ts';
+import type { CompiledInciLexicon } from '../engine/ingredients/inci-types.ts';
 import { shortHash } from '../engine/hash.ts';
-import type { CompiledLexicon } from '../engine/lexicon-types.ts';
+import type { CompiledLexicon } from '../engine/cytokines/lexicon-types.ts';
 import type { CompiledRuleSet } from '../engine/types.ts';
 
 /** Shared `unless` sets live in this file; every other YAML file directly under rules/ is a rule family. */

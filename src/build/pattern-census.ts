@@ -6,10 +6,10 @@
  */
 import { parse } from 'yaml';
 import nlp from '../engine/nlp.ts';
-import { preparer } from '../engine/compile-rules.ts';
-import { patternsFound } from '../engine/match-claims.ts';
+import { preparer } from '../engine/claims/compile-rules.ts';
+import { patternsFound } from '../engine/claims/match-claims.ts';
 import type { RuleSpec } from '../engine/types.ts';
-import type { Vocabulary } from '../engine/vocabulary.ts';
+import type { Vocabulary } from '../engine/claims/vocabulary.ts';
 import type { RuleSources } from './load-rules.ts';
 
 export interface DeadPattern {

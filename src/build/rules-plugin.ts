@@ -8,10 +8,10 @@ import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { compileSources, readRuleSources } from './load-rules.ts';
 import { patternCensus } from './pattern-census.ts';
-import { RuleSetError } from '../engine/compile-rules.ts';
-import { cytokinePrefixSource } from '../engine/find-cytokines.ts';
-import { triggerSource } from '../engine/find-candidates.ts';
-import type { CompiledInciLexicon, InciSource } from '../engine/inci-types.ts';
+import { RuleSetError } from '../engine/claims/compile-rules.ts';
+import { cytokinePrefixSource } from '../engine/cytokines/find-cytokines.ts';
+import { triggerSource } from '../engine/claims/find-candidates.ts';
+import type { CompiledInciLexicon, InciSource } from '../engine/ingredients/inci-types.ts';
 import type { Prefilter } from '../engine/types.ts';
 
 const ID = 'virtual:claimlens/rules';
@@ -81,7 +81,7 @@ export function claimlensRules(options: RulesPluginOptions = {}): Plugin {
         `export const ruleSet = { version, prefilter, rules, subjects: ${JSON.stringify(ruleSet.subjects ?? [])} };`,
         // The page needs only the matcher's aliases; names and classes stay in the background and the popup.
         `export const cytokineAliases = ${JSON.stringify(lexicon.matcher.aliases)};`,
-        // The eager content script only asks whether the page may name one (src/engine/cytokine-hint.ts).
+        // The eager content script only asks whether the page may name one (src/engine/cytokines/cytokine-hint.ts).
         `export const cytokinePrefixes = ${JSON.stringify(cytokinePrefixSource(lexicon.matcher.aliases, CYTOKINE_PREFIX_DEPTH))};`,
         `export const cytokineLexicon = { ...${JSON.stringify({ version: lexicon.version, entries: lexicon.entries })}, matcher: { aliases: cytokineAliases } };`,
         // Ingredient names and classes for the cross-check, which runs where the findings are gathered.

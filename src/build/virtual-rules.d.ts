@@ -8,12 +8,12 @@ declare module 'virtual:claimlens/rules' {
   export const ruleSet: import('../engine/types').CompiledRuleSet;
   /** From `rules/lexicons/cytokines.yaml`; empty when the folder has none. */
   /** The lexicon's aliases alone, for the content script's cytokine pass. */
-  export const cytokineAliases: import('../engine/lexicon-types').NormalisedAlias[];
+  export const cytokineAliases: import('../engine/cytokines/lexicon-types').NormalisedAlias[];
   /** `cytokinePrefixSource(cytokineAliases, depth)`: the beginnings of every cytokine name, for the eager script's hint. */
   export const cytokinePrefixes: string;
-  export const cytokineLexicon: import('../engine/lexicon-types').CompiledLexicon;
+  export const cytokineLexicon: import('../engine/cytokines/lexicon-types').CompiledLexicon;
   /** From `rules/lexicons/inci.yaml`: ingredient classes and claim topics for the cross-check; empty when absent. */
-  export const inciLexicon: import('../engine/inci-types').CompiledInciLexicon;
+  export const inciLexicon: import('../engine/ingredients/inci-types').CompiledInciLexicon;
   /** Seed file name → the cited document's title. */
   export const sourceTitles: Record<string, string>;
   /** `rules/contexts.yaml` as written (file name and text), for compiling the shopper's own rules. */

@@ -1,6 +1,6 @@
 /** The scanner's default output: readable in a terminal, grouped by severity, one claim per line. */
 import type { CompiledRule } from '../engine/types.ts';
-import type { CytokineFacts } from '../engine/cytokine-facts.ts';
+import type { CytokineFacts } from '../engine/cytokines/cytokine-facts.ts';
 import { describeBalance, groupFindings, listedName, sentenceExcerpt, type PageReport } from '../report/build-report.ts';
 
 export interface Style {

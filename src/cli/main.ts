@@ -5,13 +5,13 @@
 import { parseArgs } from 'node:util';
 import { cytokineLexicon, inciLexicon, ruleSet, sourceTitles } from 'virtual:claimlens/rules';
 import type { CompiledRuleSet } from '../engine/types.ts';
-import type { CompiledLexicon } from '../engine/lexicon-types.ts';
-import type { CompiledInciLexicon } from '../engine/inci-types.ts';
-import { crossCheckList } from '../engine/cross-check.ts';
-import { findIngredientList } from '../engine/find-ingredient-list.ts';
-import { quietInIngredientList } from '../engine/quiet-in-ingredient-list.ts';
-import { listCytokines } from '../engine/cytokine-facts.ts';
-import { findCytokines } from '../engine/find-cytokines.ts';
+import type { CompiledLexicon } from '../engine/cytokines/lexicon-types.ts';
+import type { CompiledInciLexicon } from '../engine/ingredients/inci-types.ts';
+import { crossCheckList } from '../engine/ingredients/cross-check.ts';
+import { findIngredientList } from '../engine/ingredients/find-ingredient-list.ts';
+import { quietInIngredientList } from '../engine/ingredients/quiet-in-ingredient-list.ts';
+import { listCytokines } from '../engine/cytokines/cytokine-facts.ts';
+import { findCytokines } from '../engine/cytokines/find-cytokines.ts';
 import { buildReport } from '../report/build-report.ts';
 import { formatMarkdown } from '../report/markdown-report.ts';
 import { ANSI, formatTerminal, PLAIN } from './format-terminal.ts';
@@ -75,7 +75,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (!loaded) return 2;
   const { ruleSet, lexicon, inci, titles } = loaded;
   // compromise takes most of a second to load: only pay for it when there is something to scan.
-  const [{ default: nlp }, { scanText }] = await Promise.all([import('../engine/nlp.ts'), import('../engine/scan-text.ts')]);
+  const [{ default: nlp }, { scanText }] = await Promise.all([import('../engine/nlp.ts'), import('../engine/claims/scan-text.ts')]);
   const rules = new Map(ruleSet.rules.map((r) => [r.id, r]));
   let failed = false;
   let first = true;

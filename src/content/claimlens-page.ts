@@ -6,11 +6,11 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Browser } from 'webextension-polyfill';
-import { buildTriggerMatcher } from '../engine/find-candidates.ts';
-import { buildCytokineMatcher, type CytokineMatcher } from '../engine/find-cytokines.ts';
-import type { NormalisedAlias } from '../engine/lexicon-types.ts';
+import { buildTriggerMatcher } from '../engine/claims/find-candidates.ts';
+import { buildCytokineMatcher, type CytokineMatcher } from '../engine/cytokines/find-cytokines.ts';
+import type { NormalisedAlias } from '../engine/cytokines/lexicon-types.ts';
 import type { CandidateSentence, Prefilter } from '../engine/types.ts';
-import type { VoiceCues } from '../engine/page-voice.ts';
+import type { VoiceCues } from '../engine/claims/page-voice.ts';
 import { DEFAULT_SETTINGS, isPaused, isShown, loadSettings, watchSettings, type Settings } from '../settings/settings.ts';
 import { clearHighlights, paintHighlights } from '../dom/paint-highlights.ts';
 import { rangeAtPoint } from '../dom/hit-test.ts';

@@ -6,7 +6,7 @@
  * with what was already extracted. A frame with no text or no candidate costs this look and nothing more.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { buildTriggerMatcher } from '../engine/find-candidates.ts';
+import { buildTriggerMatcher } from '../engine/claims/find-candidates.ts';
 import type { Prefilter } from '../engine/types.ts';
 import type { PageScanned } from '../messages.ts';
 import { HOST_TAG, isInUiHost } from '../dom/ui-host.ts';
@@ -23,7 +23,7 @@ export interface FirstLookEnv {
   /** The prefilter's expression, built at build time (`triggerSource(prefilter)`). */
   triggerPattern: string;
   version: string;
-  /** Whether a text may name a cytokine (src/engine/cytokine-hint.ts). */
+  /** Whether a text may name a cytokine (src/engine/cytokines/cytokine-hint.ts). */
   mayNameCytokine: (text: string) => boolean;
   /** Loads the rest of Claimlens into this frame and returns its starter. */
   loadFull: () => Promise<StartFull>;

@@ -5,7 +5,7 @@
  * cytokine name, and takes this result over rather than extracting again.
  */
 import { TextExtractor, type ExtractOptions, type PageText } from '../dom/extract-text.ts';
-import { findCandidates, type TriggerMatcher } from '../engine/find-candidates.ts';
+import { findCandidates, type TriggerMatcher } from '../engine/claims/find-candidates.ts';
 import type { CandidateSentence } from '../engine/types.ts';
 
 export interface FirstLook {

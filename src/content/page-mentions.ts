@@ -4,7 +4,7 @@
  * of a changed subtree never counts a name twice.
  */
 import type { QuietMention } from '../engine/types.ts';
-import type { IngredientList } from '../engine/inci-types.ts';
+import type { IngredientList } from '../engine/ingredients/inci-types.ts';
 import type { CardRule } from '../ui/ClaimCard.tsx';
 import { LiveRanges } from './live-ranges.ts';
 

@@ -4,12 +4,12 @@
  * to Ranges.
  */
 import { rangeForOffsets } from '../dom/text-ranges.ts';
-import { findCytokines, type CytokineMatcher } from '../engine/find-cytokines.ts';
-import type { CytokineMention } from '../engine/lexicon-types.ts';
-import { findIngredientList } from '../engine/find-ingredient-list.ts';
-import { quietInIngredientList } from '../engine/quiet-in-ingredient-list.ts';
+import { findCytokines, type CytokineMatcher } from '../engine/cytokines/find-cytokines.ts';
+import type { CytokineMention } from '../engine/cytokines/lexicon-types.ts';
+import { findIngredientList } from '../engine/ingredients/find-ingredient-list.ts';
+import { quietInIngredientList } from '../engine/ingredients/quiet-in-ingredient-list.ts';
 import type { CandidateSentence, Finding, QuietMention } from '../engine/types.ts';
-import { voiceCues, type VoiceCues } from '../engine/page-voice.ts';
+import { voiceCues, type VoiceCues } from '../engine/claims/page-voice.ts';
 import { lookForCandidates, type FirstLook, type LookDeps } from './look-for-candidates.ts';
 import type { CardRule } from '../ui/ClaimCard.tsx';
 import { claimKey, type ClaimEntry } from './page-claims.ts';
@@ -34,7 +34,7 @@ export interface RootScan {
 export interface ScanDeps extends LookDeps {
   /** The cytokine lexicon's one expression, built when first asked for. */
   cytokines: () => CytokineMatcher;
-  /** Whether a text may name a cytokine (src/engine/cytokine-hint.ts): where it says no, the expression above never runs. */
+  /** Whether a text may name a cytokine (src/engine/cytokines/cytokine-hint.ts): where it says no, the expression above never runs. */
   mayNameCytokine: (text: string) => boolean;
   /** Runs the matcher on the candidates; `voice` counts how much the scanned text sells and argues. */
   match: (candidates: CandidateSentence[], voice: VoiceCues) => Promise<MatchAnswer>;

@@ -3,8 +3,8 @@
  * background can compile (compromise never loads in the page). Shared by the eager first look and the full
  * script, so both wake on the same words.
  */
-import { buildTriggerMatcher, type TriggerMatcher } from '../engine/find-candidates.ts';
-import { combinePrefilters } from '../engine/combine-prefilters.ts';
+import { buildTriggerMatcher, type TriggerMatcher } from '../engine/claims/find-candidates.ts';
+import { combinePrefilters } from '../engine/claims/combine-prefilters.ts';
 import type { Prefilter } from '../engine/types.ts';
 import type { UserPrefilterRequest, UserPrefilterResponse } from '../messages.ts';
 

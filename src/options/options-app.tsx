@@ -5,7 +5,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Browser } from 'webextension-polyfill';
-import { compileUserRules, type UserRulesInput } from '../engine/compile-user-rules.ts';
+import { compileUserRules, type UserRulesInput } from '../engine/claims/compile-user-rules.ts';
 import type { Nlp } from '../engine/nlp.ts';
 import type { CompiledRule } from '../engine/types.ts';
 import { EXAMPLE_USER_RULE } from '../settings/example-user-rule.ts';

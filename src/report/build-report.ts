@@ -3,9 +3,9 @@
  * shows. One builder, so every surface tells the same story.
  */
 import { SEVERITIES, type CompiledRuleSet, type CrossCheck, type Finding, type ScanResult, type Severity } from '../engine/types.ts';
-import { cytokineFacts, type CytokineBalance, type CytokineFacts } from '../engine/cytokine-facts.ts';
-import type { ListedCytokine } from '../engine/lexicon-types.ts';
-import { NAMED_ACTIVES } from '../engine/cross-check.ts';
+import { cytokineFacts, type CytokineBalance, type CytokineFacts } from '../engine/cytokines/cytokine-facts.ts';
+import type { ListedCytokine } from '../engine/cytokines/lexicon-types.ts';
+import { NAMED_ACTIVES } from '../engine/ingredients/cross-check.ts';
 
 /** The engine owns the cross-check's shape; re-exported for the report's readers. */
 export type { CrossCheck } from '../engine/types.ts';

@@ -1,5 +1,5 @@
 /** The page report as Markdown: for `claimlens scan --format md` and the popup's export (report-document.ts). */
-import type { CytokineFacts } from '../engine/cytokine-facts.ts';
+import type { CytokineFacts } from '../engine/cytokines/cytokine-facts.ts';
 import { describeBalance, listedName, type PageReport } from './build-report.ts';
 import { reportDocument, type DocumentSource, type ReportMeta, type ReportRule } from './report-document.ts';
 

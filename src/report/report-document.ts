@@ -3,7 +3,7 @@
  * and the printable report page both show, in the same order and the same words. Each surface only renders it,
  * so the printed report and the Markdown can never tell two stories.
  */
-import type { CytokineFacts } from '../engine/cytokine-facts.ts';
+import type { CytokineFacts } from '../engine/cytokines/cytokine-facts.ts';
 import type { CompiledRule, RuleSource, Severity } from '../engine/types.ts';
 import { crossCheckTitle, groupFindings, sentenceExcerpt, type PageReport } from './build-report.ts';
 

@@ -3,7 +3,7 @@
  * by class, and which way the list tilts between inflammatory and anti-inflammatory signals, as a bar.
  * Presentational; the same data is in every export.
  */
-import type { CytokineFacts } from '../engine/cytokine-facts.ts';
+import type { CytokineFacts } from '../engine/cytokines/cytokine-facts.ts';
 import { describeBalance, listedName } from '../report/build-report.ts';
 
 export interface CytokineFactsLabelProps {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bundledCode } from './bundle-rules.ts';
 import { compileRulesDir, compileSources, LEXICON_FILE, readRuleSources } from '../../../src/build/load-rules.ts';
-import { compileRuleSet } from '../../../src/engine/compile-rules.ts';
+import { compileRuleSet } from '../../../src/engine/claims/compile-rules.ts';
 
 const dirs: string[] = [];
 afterEach(() => {

@@ -8,7 +8,7 @@ import { parseHTML } from 'linkedom';
 import { ruleSet as builtInRules } from 'virtual:claimlens/rules';
 import { compileSources, readRuleSources } from '../../../src/build/load-rules.ts';
 import { extractText } from '../../../src/dom/extract-text.ts';
-import { FACTS_NOTE } from '../../../src/engine/cytokine-facts.ts';
+import { FACTS_NOTE } from '../../../src/engine/cytokines/cytokine-facts.ts';
 import type { PageReport } from '../../../src/report/build-report.ts';
 
 const FIXTURE = 'tests/fixtures/stem-cell-serum.html';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Window } from 'happy-dom';
 import { ruleSet } from 'virtual:claimlens/rules';
 import { extractText } from '../../../src/dom/extract-text.ts';
-import { buildTriggerMatcher, findCandidates } from '../../../src/engine/find-candidates.ts';
+import { buildTriggerMatcher, findCandidates } from '../../../src/engine/claims/find-candidates.ts';
 import { lookForCandidates, wholeWordGate } from '../../../src/content/look-for-candidates.ts';
 
 const triggers = buildTriggerMatcher(ruleSet.prefilter);

@@ -7,7 +7,7 @@ import { ruleSet } from 'virtual:claimlens/rules';
 import { extractText, TextExtractor } from '../../../src/dom/extract-text.ts';
 import { rangeForOffsets } from '../../../src/dom/text-ranges.ts';
 import nlp from '../../../src/engine/nlp.ts';
-import { scanText } from '../../../src/engine/scan-text.ts';
+import { scanText } from '../../../src/engine/claims/scan-text.ts';
 
 const doms = {
   linkedom: (html: string) => parseHTML(`<!doctype html><html><body>${html}</body></html>`).document,

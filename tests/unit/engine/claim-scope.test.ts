@@ -1,6 +1,6 @@
 // Denial, contrast and history are judged for the clause that holds the claim.
 import { describe, expect, it } from 'vitest';
-import { scopedException } from '../../../src/engine/claim-scope.ts';
+import { scopedException } from '../../../src/engine/claims/claim-scope.ts';
 
 const at = (text: string, claim: string) => {
   const start = text.indexOf(claim);

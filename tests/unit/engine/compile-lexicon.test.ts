@@ -1,7 +1,7 @@
 // A broken lexicon entry must fail with a message its author can act on: file, line, entry id and field.
 import { describe, expect, it } from 'vitest';
-import { compileLexicon } from '../../../src/engine/compile-lexicon.ts';
-import { RuleSetError } from '../../../src/engine/compile-rules.ts';
+import { compileLexicon } from '../../../src/engine/cytokines/compile-lexicon.ts';
+import { RuleSetError } from '../../../src/engine/claims/compile-rules.ts';
 
 const FILE = 'rules/lexicons/cytokines.yaml';
 const GOOD = `

@@ -1,6 +1,6 @@
 // A broken rule must fail with a message a rule author can act on: file, line, rule id and field.
 import { describe, expect, it } from 'vitest';
-import { compileRuleSet, RuleSetError } from '../../../src/engine/compile-rules.ts';
+import { compileRuleSet, RuleSetError } from '../../../src/engine/claims/compile-rules.ts';
 
 const GOOD = `
 - id: sample-rule

@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { contextsFile, rules, ruleSet, vocabulary } from 'virtual:claimlens/rules';
 import nlp from '../../../src/engine/nlp.ts';
-import { combineRuleSets, compileUserRules, NO_USER_RULES, USER_RULES_FILE } from '../../../src/engine/compile-user-rules.ts';
-import { buildTriggerMatcher, findCandidates } from '../../../src/engine/find-candidates.ts';
-import { matchClaims } from '../../../src/engine/match-claims.ts';
+import { combineRuleSets, compileUserRules, NO_USER_RULES, USER_RULES_FILE } from '../../../src/engine/claims/compile-user-rules.ts';
+import { buildTriggerMatcher, findCandidates } from '../../../src/engine/claims/find-candidates.ts';
+import { matchClaims } from '../../../src/engine/claims/match-claims.ts';
 
 const VALID = `- id: dragon-blood-scars
   title: Dragon blood heals scars

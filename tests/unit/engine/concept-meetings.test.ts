@@ -1,8 +1,8 @@
 // Concepts that meet in one clause (`A & B`), and sentences that go on about a subject with a pronoun.
 import { describe, expect, it } from 'vitest';
-import { compileRuleSet, RuleSetError } from '../../../src/engine/compile-rules.ts';
+import { compileRuleSet, RuleSetError } from '../../../src/engine/claims/compile-rules.ts';
 import nlp from '../../../src/engine/nlp.ts';
-import { scanText } from '../../../src/engine/scan-text.ts';
+import { scanText } from '../../../src/engine/claims/scan-text.ts';
 import { ruleSet as builtIn } from 'virtual:claimlens/rules';
 
 const rule = (match: string) => `

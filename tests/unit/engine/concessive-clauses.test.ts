@@ -1,9 +1,9 @@
 // An exception stops at a concession the sentence sets aside, and only there.
 import { describe, expect, it, test } from 'vitest';
 import { ruleSet } from 'virtual:claimlens/rules';
-import { concessiveClauses, exceptionReaches } from '../../../src/engine/concessive-clauses.ts';
+import { concessiveClauses, exceptionReaches } from '../../../src/engine/claims/concessive-clauses.ts';
 import nlp from '../../../src/engine/nlp.ts';
-import { scanText } from '../../../src/engine/scan-text.ts';
+import { scanText } from '../../../src/engine/claims/scan-text.ts';
 
 const clauses = (text: string) => concessiveClauses(text).map((s) => text.slice(s.start, s.end));
 

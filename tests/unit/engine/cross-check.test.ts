@@ -3,11 +3,11 @@
 // text, their offsets computed, never typed in; the lexicons are the ones built into the bundle.
 import { describe, expect, it, test } from 'vitest';
 import { cytokineLexicon, inciLexicon } from 'virtual:claimlens/rules';
-import { crossCheck, crossCheckList } from '../../../src/engine/cross-check.ts';
-import { findIngredientList } from '../../../src/engine/find-ingredient-list.ts';
+import { crossCheck, crossCheckList } from '../../../src/engine/ingredients/cross-check.ts';
+import { findIngredientList } from '../../../src/engine/ingredients/find-ingredient-list.ts';
 import { compileSources, readRuleSources } from '../../../src/build/load-rules.ts';
 import nlp from '../../../src/engine/nlp.ts';
-import { scanText } from '../../../src/engine/scan-text.ts';
+import { scanText } from '../../../src/engine/claims/scan-text.ts';
 import type { Finding } from '../../../src/engine/types.ts';
 
 /** A finding of `ruleId` on the first occurrence of `claim` in `text`, its sentence the line holding it. */

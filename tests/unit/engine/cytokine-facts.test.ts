@@ -2,9 +2,9 @@
 // class order, and the balance between pro- and anti-inflammatory entries.
 import { describe, expect, it, test } from 'vitest';
 import { cytokineLexicon } from 'virtual:claimlens/rules';
-import { BALANCED_WITHIN, cytokineFacts, FACTS_NOTE, listCytokines } from '../../../src/engine/cytokine-facts.ts';
-import { findCytokines } from '../../../src/engine/find-cytokines.ts';
-import type { CytokineClass, ListedCytokine } from '../../../src/engine/lexicon-types.ts';
+import { BALANCED_WITHIN, cytokineFacts, FACTS_NOTE, listCytokines } from '../../../src/engine/cytokines/cytokine-facts.ts';
+import { findCytokines } from '../../../src/engine/cytokines/find-cytokines.ts';
+import type { CytokineClass, ListedCytokine } from '../../../src/engine/cytokines/lexicon-types.ts';
 
 const listedIn = (text: string) => listCytokines(findCytokines(text, cytokineLexicon), cytokineLexicon);
 

@@ -3,8 +3,8 @@
 // ordinary copy (or every page would load it).
 import { describe, expect, it } from 'vitest';
 import { cytokineLexicon } from 'virtual:claimlens/rules';
-import { cytokineHint } from '../../../src/engine/cytokine-hint.ts';
-import { cytokinePrefixSource, findCytokines } from '../../../src/engine/find-cytokines.ts';
+import { cytokineHint } from '../../../src/engine/cytokines/cytokine-hint.ts';
+import { cytokinePrefixSource, findCytokines } from '../../../src/engine/cytokines/find-cytokines.ts';
 import { CYTOKINE_PREFIX_DEPTH } from '../../../src/build/rules-plugin.ts';
 
 const hint = cytokineHint(cytokinePrefixSource(cytokineLexicon.matcher.aliases, CYTOKINE_PREFIX_DEPTH));

@@ -5,7 +5,7 @@ import { testSeedAnchors } from '../seed-anchors.ts';
 import { describe, expect, it, test } from 'vitest';
 import { parse } from 'yaml';
 import { cytokineLexicon } from 'virtual:claimlens/rules';
-import { CYTOKINE_CLASSES, type CytokineClass } from '../../../src/engine/lexicon-types.ts';
+import { CYTOKINE_CLASSES, type CytokineClass } from '../../../src/engine/cytokines/lexicon-types.ts';
 
 
 const { entries } = cytokineLexicon;

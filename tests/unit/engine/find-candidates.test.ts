@@ -1,7 +1,7 @@
 // The prefilter decides what compromise ever sees: it must find every sentence a rule could match, and
 // nothing past the sentence's bounds.
 import { describe, expect, it, test } from 'vitest';
-import { buildTriggerMatcher, findCandidates, sentenceBounds } from '../../../src/engine/find-candidates.ts';
+import { buildTriggerMatcher, findCandidates, sentenceBounds } from '../../../src/engine/claims/find-candidates.ts';
 
 const matcher = buildTriggerMatcher({ triggers: { stem: ['stem-rule'], cells: ['stem-rule', 'cell-rule'], 'tgf-β3': ['tgf'] } });
 

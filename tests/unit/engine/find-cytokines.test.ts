@@ -2,7 +2,7 @@
 // tokens only. Two plain lists, "flags" and "stays quiet"; offsets are computed from the text.
 import { describe, expect, it, test } from 'vitest';
 import { cytokineLexicon } from 'virtual:claimlens/rules';
-import { aliasKey, findCytokines, normaliseAlias } from '../../../src/engine/find-cytokines.ts';
+import { aliasKey, findCytokines, normaliseAlias } from '../../../src/engine/cytokines/find-cytokines.ts';
 
 /** Each case: the text, the words that name the cytokine (found by position in the text), its entry id. */
 const FLAGS: [text: string, named: string, id: string][] = [

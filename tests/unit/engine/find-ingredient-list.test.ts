@@ -1,8 +1,8 @@
 // The ingredient-list parser on lists written the ways real product pages write them. Offsets are computed
 // from the text (each name is searched for after the previous one), never typed in.
 import { describe, expect, it, test } from 'vitest';
-import { findIngredientList, normaliseName } from '../../../src/engine/find-ingredient-list.ts';
-import type { Ingredient } from '../../../src/engine/inci-types.ts';
+import { findIngredientList, normaliseName } from '../../../src/engine/ingredients/find-ingredient-list.ts';
+import type { Ingredient } from '../../../src/engine/ingredients/inci-types.ts';
 
 /** What a case expects of one ingredient: its name as written, and optionally its marks. */
 type Expected = string | { name: string; percent?: number; footnote?: string; mayContain?: boolean };

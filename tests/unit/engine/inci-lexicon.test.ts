@@ -3,9 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, test } from 'vitest';
 import { cytokineLexicon, inciLexicon, ruleSet } from 'virtual:claimlens/rules';
-import { classifyName, inciIndexOf, lookupKeys } from '../../../src/engine/classify-ingredients.ts';
-import { compileInciLexicon } from '../../../src/engine/compile-inci-lexicon.ts';
-import { CLAIM_TOPICS, INCI_CLASSES, type InciClass } from '../../../src/engine/inci-types.ts';
+import { classifyName, inciIndexOf, lookupKeys } from '../../../src/engine/ingredients/classify-ingredients.ts';
+import { compileInciLexicon } from '../../../src/engine/ingredients/compile-inci-lexicon.ts';
+import { CLAIM_TOPICS, INCI_CLASSES, type InciClass } from '../../../src/engine/ingredients/inci-types.ts';
 import { RuleSetError } from '../../../src/engine/yaml-problems.ts';
 
 const FILE = 'rules/lexicons/inci.yaml';

@@ -1,10 +1,10 @@
 // The matcher on its own: spans, offsets into the whole text, quiet mentions and their reasons.
 import { describe, expect, it } from 'vitest';
-import { compileRuleSet } from '../../../src/engine/compile-rules.ts';
+import { compileRuleSet } from '../../../src/engine/claims/compile-rules.ts';
 import { ruleSet as builtIn } from 'virtual:claimlens/rules';
-import { patternsFound } from '../../../src/engine/match-claims.ts';
+import { patternsFound } from '../../../src/engine/claims/match-claims.ts';
 import nlp from '../../../src/engine/nlp.ts';
-import { scanText } from '../../../src/engine/scan-text.ts';
+import { scanText } from '../../../src/engine/claims/scan-text.ts';
 
 const RULES = `
 - id: room-temperature

@@ -1,8 +1,8 @@
 // A page that argues against the claims is a critic's; its matches are mentions, not flags.
 import { describe, expect, it } from 'vitest';
 import nlp from '../../../src/engine/nlp.ts';
-import { pageVoice, voiceCues } from '../../../src/engine/page-voice.ts';
-import { scanText } from '../../../src/engine/scan-text.ts';
+import { pageVoice, voiceCues } from '../../../src/engine/claims/page-voice.ts';
+import { scanText } from '../../../src/engine/claims/scan-text.ts';
 import { ruleSet as rules } from 'virtual:claimlens/rules';
 
 const CRITIC = [

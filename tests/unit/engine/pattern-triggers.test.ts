@@ -1,7 +1,7 @@
 // What the compiler derives from a pattern, and the compromise traps it refuses rather than let a rule fail silently.
 import { describe, expect, it, test } from 'vitest';
 import nlp from '../../../src/engine/nlp.ts';
-import { expandInflections, PatternError, patternTriggers, splitHyphenated } from '../../../src/engine/pattern-triggers.ts';
+import { expandInflections, PatternError, patternTriggers, splitHyphenated } from '../../../src/engine/claims/pattern-triggers.ts';
 
 describe('patternTriggers', () => {
   test.each([

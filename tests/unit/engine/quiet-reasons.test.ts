@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { ruleSet } from 'virtual:claimlens/rules';
 import nlp from '../../../src/engine/nlp.ts';
-import { scanText } from '../../../src/engine/scan-text.ts';
-import { findIngredientList } from '../../../src/engine/find-ingredient-list.ts';
-import { INGREDIENT_LIST_REASON, quietInIngredientList } from '../../../src/engine/quiet-in-ingredient-list.ts';
+import { scanText } from '../../../src/engine/claims/scan-text.ts';
+import { findIngredientList } from '../../../src/engine/ingredients/find-ingredient-list.ts';
+import { INGREDIENT_LIST_REASON, quietInIngredientList } from '../../../src/engine/ingredients/quiet-in-ingredient-list.ts';
 
 const scan = (text: string) => quietInIngredientList(scanText(nlp, text, ruleSet), findIngredientList(text));
 

@@ -8,7 +8,7 @@ import { expect, it } from 'vitest';
 import { ruleSet } from 'virtual:claimlens/rules';
 import { plainText } from '../../../src/cli/read-input.ts';
 import nlp from '../../../src/engine/nlp.ts';
-import { scanText } from '../../../src/engine/scan-text.ts';
+import { scanText } from '../../../src/engine/claims/scan-text.ts';
 
 const SEEDS = resolve(process.env.CLAIMLENS_SEEDS ?? '../shared/seeds');
 const haveSeeds = existsSync(SEEDS);

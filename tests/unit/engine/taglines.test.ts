@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { ruleSet } from 'virtual:claimlens/rules';
 import nlp from '../../../src/engine/nlp.ts';
-import { scanText } from '../../../src/engine/scan-text.ts';
+import { scanText } from '../../../src/engine/claims/scan-text.ts';
 
 const found = (text: string) => scanText(nlp, text, ruleSet).findings.map((f) => [f.ruleId, f.text, f.sentence]);
 

@@ -1,12 +1,12 @@
 // Named vocabularies: a rule writes <living> once, and every word of the concept stands there.
 import { describe, expect, it } from 'vitest';
 import nlp from '../../../src/engine/nlp.ts';
-import { compileRuleSet } from '../../../src/engine/compile-rules.ts';
-import { compileVocabulary, expandVocabulary } from '../../../src/engine/vocabulary.ts';
-import { PatternError } from '../../../src/engine/pattern-triggers.ts';
-import { matchClaims } from '../../../src/engine/match-claims.ts';
-import { buildTriggerMatcher, findCandidates } from '../../../src/engine/find-candidates.ts';
-import type { LexiconEntry } from '../../../src/engine/lexicon-types.ts';
+import { compileRuleSet } from '../../../src/engine/claims/compile-rules.ts';
+import { compileVocabulary, expandVocabulary } from '../../../src/engine/claims/vocabulary.ts';
+import { PatternError } from '../../../src/engine/claims/pattern-triggers.ts';
+import { matchClaims } from '../../../src/engine/claims/match-claims.ts';
+import { buildTriggerMatcher, findCandidates } from '../../../src/engine/claims/find-candidates.ts';
+import type { LexiconEntry } from '../../../src/engine/cytokines/lexicon-types.ts';
 
 const FILE = 'rules/vocabulary.yaml';
 const LEXICON = [

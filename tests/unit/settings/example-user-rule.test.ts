@@ -2,7 +2,7 @@
 import { expect, it } from 'vitest';
 import { contextsFile, rules, vocabulary } from 'virtual:claimlens/rules';
 import nlp from '../../../src/engine/nlp.ts';
-import { compileUserRules } from '../../../src/engine/compile-user-rules.ts';
+import { compileUserRules } from '../../../src/engine/claims/compile-user-rules.ts';
 import { EXAMPLE_USER_RULE } from '../../../src/settings/example-user-rule.ts';
 
 it('compiles, with its examples holding', () => {

@@ -2,7 +2,7 @@
 // refused file writes nothing while a good one round-trips everything.
 import { describe, expect, it } from 'vitest';
 import { contextsFile, rules, vocabulary } from 'virtual:claimlens/rules';
-import { compileUserRules } from '../../../src/engine/compile-user-rules.ts';
+import { compileUserRules } from '../../../src/engine/claims/compile-user-rules.ts';
 import nlp from '../../../src/engine/nlp.ts';
 import { EXAMPLE_USER_RULE } from '../../../src/settings/example-user-rule.ts';
 import { applySettingsFile, currentSettingsFile, readSettingsFile, type SettingsFile } from '../../../src/settings/settings-file.ts';

@@ -8,8 +8,8 @@
  */
 import * as v from 'valibot';
 import { inflections, PatternError } from './pattern-triggers.ts';
-import { CYTOKINE_CLASSES, type LexiconEntry } from './lexicon-types.ts';
-import { issueProblem, lineOf, parseYaml, RuleSetError, type RuleFileText, type RuleProblem } from './yaml-problems.ts';
+import { CYTOKINE_CLASSES, type LexiconEntry } from '../cytokines/lexicon-types.ts';
+import { issueProblem, lineOf, parseYaml, RuleSetError, type RuleFileText, type RuleProblem } from '../yaml-problems.ts';
 
 /** Vocabulary name → its choices, each a word or phrase as a compromise pattern writes it (lower case). */
 export type Vocabulary = ReadonlyMap<string, readonly string[]>;

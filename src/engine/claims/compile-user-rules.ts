@@ -7,10 +7,10 @@ import { compileRuleSet, RuleSetError, type RuleProblem } from './compile-rules.
 import { UserRuleFileSchema } from './user-rule-schema.ts';
 import { findCandidates, buildTriggerMatcher } from './find-candidates.ts';
 import { matchClaims } from './match-claims.ts';
-import { shortHash } from './hash.ts';
+import { shortHash } from '../hash.ts';
 import { combinePrefilters } from './combine-prefilters.ts';
-import type { Nlp } from './nlp.ts';
-import type { CompiledRule, CompiledRuleSet } from './types.ts';
+import type { Nlp } from '../nlp.ts';
+import type { CompiledRule, CompiledRuleSet } from '../types.ts';
 
 /** The `file` of every user rule: how the rest of the extension tells a user rule from a built-in one. */
 export const USER_RULES_FILE = 'your rules';

@@ -4,8 +4,8 @@
  * idea as compromise's own `buildNet`, which indexes patterns by the words they need). Of a pattern's required
  * terms we take the rarest: a term is as rare as its commonest alternative.
  */
-import nlp from './nlp.ts';
-import { COMMON_WORDS } from './common-words.ts';
+import nlp from '../nlp.ts';
+import { COMMON_WORDS } from '../common-words.ts';
 
 /** One term of a parsed compromise pattern: the subset of fields we read. */
 interface PatternTerm {

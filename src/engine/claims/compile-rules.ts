@@ -5,10 +5,10 @@
 import * as v from 'valibot';
 import { ContextFileSchema, RuleFileSchema } from './rule-schema.ts';
 import { expandInflections, parsePattern, PatternError, patternTriggers, splitHyphenated, splitWildcardGroups } from './pattern-triggers.ts';
-import { shortHash } from './hash.ts';
+import { shortHash } from '../hash.ts';
 import { expandVocabulary, type Vocabulary } from './vocabulary.ts';
-import { issueProblem, lineOf, parseYaml, RuleSetError, type RuleFileText, type RuleProblem } from './yaml-problems.ts';
-import type { CompiledRule, CompiledRuleSet, ContextSet, RuleSpec, UnlessPattern } from './types.ts';
+import { issueProblem, lineOf, parseYaml, RuleSetError, type RuleFileText, type RuleProblem } from '../yaml-problems.ts';
+import type { CompiledRule, CompiledRuleSet, ContextSet, RuleSpec, UnlessPattern } from '../types.ts';
 
 /**
  * A written pattern as the patterns compromise should see: `<vocabulary>` names replaced by their words,
@@ -32,7 +32,7 @@ function meetingOrders(pattern: string): string[] {
 }
 
 // The error shapes moved to yaml-problems.ts, shared with the cytokine lexicon; importers keep this path.
-export { RuleSetError, type RuleFileText, type RuleProblem } from './yaml-problems.ts';
+export { RuleSetError, type RuleFileText, type RuleProblem } from '../yaml-problems.ts';
 
 /** How rules other than the built-in ones (the shopper's own) are checked. */
 export interface CompileOptions {

@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { RuleSpecSchema } from './rule-schema.ts';
-import type { RuleSpec } from './types.ts';
+import type { RuleSpec } from '../types.ts';
 
 const citation = v.pipe(v.string('must be text (where the claim is discussed)'), v.trim(), v.minLength(1, 'must not be empty (where the claim is discussed)'));
 const sentences = (what: string) => v.optional(v.array(v.pipe(v.string(`must be text (${what})`), v.trim(), v.minLength(1, `must not be empty (${what})`)), `must be a list of ${what}`), []);

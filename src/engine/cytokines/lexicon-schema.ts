@@ -1,6 +1,6 @@
 /** The schema the cytokine lexicon (`rules/lexicons/cytokines.yaml`) is checked against at build time. */
 import * as v from 'valibot';
-import { RuleSourceSchema } from './rule-schema.ts';
+import { RuleSourceSchema } from '../claims/rule-schema.ts';
 import { CYTOKINE_CLASSES } from './lexicon-types.ts';
 
 const nonEmpty = (what: string) =>

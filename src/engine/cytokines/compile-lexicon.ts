@@ -6,10 +6,10 @@
  */
 import * as v from 'valibot';
 import { aliasKey, buildCytokineMatcher, findCytokines, normaliseAlias } from './find-cytokines.ts';
-import { shortHash } from './hash.ts';
+import { shortHash } from '../hash.ts';
 import { LexiconFileSchema } from './lexicon-schema.ts';
 import type { CompiledLexicon, LexiconEntry, NormalisedAlias } from './lexicon-types.ts';
-import { issueProblem, lineOf, parseYaml, RuleSetError, type RuleFileText, type RuleProblem } from './yaml-problems.ts';
+import { issueProblem, lineOf, parseYaml, RuleSetError, type RuleFileText, type RuleProblem } from '../yaml-problems.ts';
 
 /** Fewer letters than this, in lower case, and an alias could be an everyday word ("sod", "epo"). */
 const MIN_LOWER_CASE_WORD = 5;

@@ -22,11 +22,11 @@
  * the first finding (in page order) that makes the claim.
  */
 import { classifyIngredients, type ClassifiedIngredient } from './classify-ingredients.ts';
-import { findCytokines } from './find-cytokines.ts';
+import { findCytokines } from '../cytokines/find-cytokines.ts';
 import { findIngredientList } from './find-ingredient-list.ts';
-import type { CompiledLexicon, CytokineMention } from './lexicon-types.ts';
+import type { CompiledLexicon, CytokineMention } from '../cytokines/lexicon-types.ts';
 import type { ClaimTopic, CompiledInciLexicon, IngredientList } from './inci-types.ts';
-import type { CrossCheck, Finding } from './types.ts';
+import type { CrossCheck, Finding } from '../types.ts';
 
 /** The `ruleId` of a cross-check that no finding made: the page names its actives, and the list lacks them. */
 export const NAMED_ACTIVES = 'named-actives';

@@ -5,7 +5,7 @@
  * far: a long comma-separated sentence of marketing can look like one.
  */
 import type { IngredientList } from './inci-types.ts';
-import type { QuietMention, ScanResult } from './types.ts';
+import type { QuietMention, ScanResult } from '../types.ts';
 
 export const INGREDIENT_LIST_REASON = 'part of an ingredient list, not a claim';
 

@@ -2,8 +2,8 @@
 import { buildTriggerMatcher, findCandidates, type TriggerMatcher } from './find-candidates.ts';
 import { matchClaims } from './match-claims.ts';
 import { pageVoice, voiceCues } from './page-voice.ts';
-import type { Nlp } from './nlp.ts';
-import type { CompiledRuleSet, ScanResult } from './types.ts';
+import type { Nlp } from '../nlp.ts';
+import type { CompiledRuleSet, ScanResult } from '../types.ts';
 
 const matchers = new WeakMap<CompiledRuleSet, TriggerMatcher>();
 

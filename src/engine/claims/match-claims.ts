@@ -4,11 +4,11 @@
  * reason is kept, so the shopper can see why a mention was not flagged.
  */
 import { concessiveClauses, exceptionReaches, type Span } from './concessive-clauses.ts';
-import type { Nlp } from './nlp.ts';
+import type { Nlp } from '../nlp.ts';
 import type { PageVoice } from './page-voice.ts';
 import { clauseOf, scopedException, type ScopedException } from './claim-scope.ts';
 import { ANAPHOR } from './find-candidates.ts';
-import type { CandidateSentence, CompiledRule, CompiledRuleSet, Finding, QuietMention, ScanResult } from './types.ts';
+import type { CandidateSentence, CompiledRule, CompiledRuleSet, Finding, QuietMention, ScanResult } from '../types.ts';
 
 type View = ReturnType<Nlp>;
 type Parsed = ReturnType<Nlp['parseMatch']>;

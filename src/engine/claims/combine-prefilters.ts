@@ -1,5 +1,5 @@
 /** Two prefilters as one: the built-in rules' and the shopper's. Free of compromise, for the content script. */
-import type { Prefilter } from './types.ts';
+import type { Prefilter } from '../types.ts';
 
 export function combinePrefilters(a: Prefilter, b: Prefilter): Prefilter {
   const triggers: Record<string, string[]> = {};

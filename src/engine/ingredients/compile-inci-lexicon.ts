@@ -7,10 +7,10 @@
  */
 import * as v from 'valibot';
 import { buildInciIndex, classifyName, inciKey } from './classify-ingredients.ts';
-import { shortHash } from './hash.ts';
+import { shortHash } from '../hash.ts';
 import { InciFileSchema } from './inci-lexicon-schema.ts';
 import { CLAIM_TOPICS, type CompiledInciLexicon } from './inci-types.ts';
-import { issueProblem, lineOf, parseYaml, RuleSetError, type RuleFileText, type RuleProblem } from './yaml-problems.ts';
+import { issueProblem, lineOf, parseYaml, RuleSetError, type RuleFileText, type RuleProblem } from '../yaml-problems.ts';
 
 /** What the rest of the rules folder holds, to check references against. */
 export interface InciReferences {

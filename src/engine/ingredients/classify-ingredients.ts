@@ -4,8 +4,8 @@
  * lexicon's families), then, for a name the lexicon does not know, by a growth factor it names ("Epidermal
  * Growth Factor", "rh-EGF").
  */
-import { findCytokines, type CytokineMatcher } from './find-cytokines.ts';
-import type { CompiledLexicon } from './lexicon-types.ts';
+import { findCytokines, type CytokineMatcher } from '../cytokines/find-cytokines.ts';
+import type { CompiledLexicon } from '../cytokines/lexicon-types.ts';
 import type { CompiledInciLexicon, InciClass, InciOrigin, Ingredient } from './inci-types.ts';
 
 /** What an ingredient was recognised as. */

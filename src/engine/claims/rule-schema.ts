@@ -1,6 +1,6 @@
 /** The schema every rule file is checked against, at build time and when a shopper adds rules of their own. */
 import * as v from 'valibot';
-import { SEVERITIES } from './types.ts';
+import { SEVERITIES } from '../types.ts';
 
 const nonEmpty = (what: string) =>
   v.pipe(v.string(`must be text (${what})`), v.trim(), v.minLength(1, `must not be empty (${what})`));

@@ -3,7 +3,7 @@
  * each hit is widened to its sentence. Only these candidate sentences ever reach compromise. This module
  * must stay free of compromise: it runs in the eager content script.
  */
-import type { CandidateSentence, Prefilter } from './types.ts';
+import type { CandidateSentence, Prefilter } from '../types.ts';
 
 /** A compiled prefilter: the combined expression and the rules each trigger wakes. */
 export interface TriggerMatcher {
