@@ -12,7 +12,7 @@ import './highlights.css';
 export default defineContentScript({
   // Not in the manifest, which would ask for every site at install (issue 15): the background registers it for
   // exactly the sites the shopper granted, and the popup's "Check this page" injects it once
-  // (src/background/eager-script-registration.ts). Without `matches`, WXT adds no host permission for it.
+  // (src/background/eager-script.ts). Without `matches`, WXT adds no host permission for it.
   registration: 'runtime',
   runAt: 'document_idle',
   // Frames scan themselves, so claims inside same-origin iframes are found and carded where they are.
