@@ -12,7 +12,7 @@ import {
   collectPageErrors,
   extensionId,
   extensionWorker,
-  focusInCard,
+  waitForFocusInCard,
   openPopup,
   scannerFindings,
   seriousViolations,
@@ -316,7 +316,7 @@ describe('keyboard only', () => {
     await popup.keyboard.press('Enter');
     await waitForCard(page);
     expect(await cardText(page)).toContain(`“${first}`);
-    expect(await focusInCard(page)).toBe(true);
+    await waitForFocusInCard(page);
 
     // N walks the page's claims in page order and wraps round to where it started; P goes back one.
     const total = scannerFindings('stem-cell-serum.html').length;

@@ -9,7 +9,7 @@ import {
   openPage,
   EXTENSION_DIR,
   extensionWorker,
-  focusInCard,
+  waitForFocusInCard,
   scannerFindings,
   useExtensionBrowser,
   waitForTabReport,
@@ -39,7 +39,7 @@ describe('claim card', () => {
     expect(text).toMatch(/Words that triggered it\s+contains live stem cells/);
     expect(text).toContain('Ask the seller');
     expect(text).toContain('“there are no cells in the cream”');
-    expect(await focusInCard(page)).toBe(true);
+    await waitForFocusInCard(page);
     await page.keyboard.press('Escape');
     await waitForCard(page, false);
     expect(await cardText(page)).toBeNull();
@@ -110,7 +110,7 @@ describe('claim card', () => {
     }, tabId);
     await waitForCard(page);
     expect(await cardText(page)).toContain(`1 / ${scannerFindings('stem-cell-serum.html').length}`);
-    expect(await focusInCard(page)).toBe(true);
+    await waitForFocusInCard(page);
     await page.keyboard.press('Escape');
     await waitForCard(page, false);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Lumière Labs');

@@ -8,7 +8,7 @@ import {
   claimPoint,
   openPage,
   firefoxTabReport,
-  focusInCard,
+  waitForFocusInCard,
   highlightedTexts,
   pressFirefoxShortcut,
   recordFirefoxRequests,
@@ -53,7 +53,7 @@ describe('Firefox', () => {
     expect(text).toContain('Why it is doubtful');
     expect(text).toContain('Ask the seller');
     expect(text).toContain('“there are no cells in the cream”');
-    expect(await focusInCard(page)).toBe(true);
+    await waitForFocusInCard(page);
 
     const inPageOrder = scannerFindings('stem-cell-serum.html', { pageOrder: true });
     const clicked = inPageOrder.findIndex(([, t]) => t.includes('live stem cells'));
@@ -78,7 +78,7 @@ describe('Firefox', () => {
     await pressFirefoxShortcut(env.browser(), 'Alt+Shift+N');
     await cardShows(page, `1 / ${total}`);
     expect(await cardText(page)).toContain(inPageOrder[0]![1]);
-    expect(await focusInCard(page)).toBe(true);
+    await waitForFocusInCard(page);
     await pressFirefoxShortcut(env.browser(), 'Alt+Shift+P');
     await cardShows(page, `${total} / ${total}`);
     expect(await cardText(page)).toContain(inPageOrder[total - 1]![1]);

@@ -259,10 +259,13 @@ export async function cardText(page: Page): Promise<string | null> {
 }
 
 /** Whether keyboard focus is inside the claim card. */
-export async function focusInCard(page: Page): Promise<boolean> {
-  return page.evaluate(() => {
-    const root = document.querySelector('claimlens-host')?.shadowRoot;
-    return Boolean(root?.activeElement?.closest('[role="dialog"]'));
+/**
+ * Waits until focus is inside the open card: the card takes focus in an effect that runs after it is drawn, a
+ * moment after the dialog is in the page (later still in a tab without animation frames).
+ */
+export async function waitForFocusInCard(page: Page): Promise<void> {
+  await page.waitForFunction(() => Boolean(document.querySelector('claimlens-host')?.shadowRoot?.activeElement?.closest('[role="dialog"]')), {
+    polling: BACKGROUND_SAFE,
   });
 }
 

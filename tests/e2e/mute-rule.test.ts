@@ -9,7 +9,7 @@ import {
   claimPoint,
   collectPageErrors,
   extensionWorker,
-  focusInCard,
+  waitForFocusInCard,
   seriousViolations,
   useExtensionBrowser,
   waitForCard,
@@ -121,7 +121,7 @@ describe('mute a rule from its card', () => {
     const { x, y } = await claimPoint(a.page, 'live stem cells');
     await a.page.mouse.click(x, y);
     await waitForCard(a.page);
-    expect(await focusInCard(a.page)).toBe(true);
+    await waitForFocusInCard(a.page);
     await tabTo(a.page, "Don't show claims like this");
     await a.page.keyboard.press('Enter');
 
@@ -149,7 +149,7 @@ describe('mute a rule from its card', () => {
     await a.page.keyboard.press('Enter');
     await waitForCard(a.page);
     expect(await cardText(a.page)).toContain('contains live stem cells');
-    expect(await focusInCard(a.page)).toBe(true);
+    await waitForFocusInCard(a.page);
     await paints(a.page, all);
     await paints(b.page, all);
     expect(await disabledRules()).toEqual([]);
