@@ -50,6 +50,11 @@ try {
   process.exit(64);
 }
 const CORPUS_DIR = options.corpus;
+if (options.split !== undefined && !(SPLITS as readonly string[]).includes(options.split)) {
+  process.stderr.write(`--split must be one of ${SPLITS.join(', ')} (got "${options.split}")\n`);
+  process.exit(64);
+}
+const ratio = (r: number | null) => (r === null ? 'n/a' : r.toFixed(3));
 const SCORES_ONLY = options['scores-only'];
 
 let ruleSet;
@@ -86,7 +91,6 @@ try {
 }
 
 const result = evaluateCorpus(entries, ruleSet);
-const ratio = (r: number | null) => (r === null ? 'n/a' : r.toFixed(3));
 const { overall } = result;
 const predicted = overall.truePositives + overall.falsePositives;
 const expected = overall.truePositives + overall.falseNegatives;
@@ -142,10 +146,6 @@ function counts(s: Scores): string[] {
 
 /** The real-page corpus: sentence and page level, overall, for each split and each kind of page. */
 function runPages(dir: string, split: string | undefined, rules: CompiledRuleSet): void {
-  if (split !== undefined && !(SPLITS as readonly string[]).includes(split)) {
-    process.stderr.write(`--split must be one of ${SPLITS.join(', ')} (got "${split}")\n`);
-    process.exit(64);
-  }
   let pages;
   try {
     pages = loadPages(dir).filter((p) => split === undefined || p.split === split);
@@ -155,11 +155,10 @@ function runPages(dir: string, split: string | undefined, rules: CompiledRuleSet
     process.exit(1);
   }
   const { rulesVersion, pages: results } = evaluatePages(pages, rules);
-  const r3 = (x: number | null) => (x === null ? 'n/a' : x.toFixed(3));
   const line = (name: string, s: PageScores) =>
-    `${name.padEnd(16)} ${String(s.pages).padStart(5)}  ${r3(s.precision)} (${s.correct} of ${s.flagged})`.padEnd(46) +
-    `${r3(s.recall)} (${s.found} of ${s.flags})`.padEnd(24) +
-    `${r3(s.pagePrecision)} / ${r3(s.pageRecall)}`;
+    `${name.padEnd(16)} ${String(s.pages).padStart(5)}  ${ratio(s.precision)} (${s.correct} of ${s.flagged})`.padEnd(46) +
+    `${ratio(s.recall)} (${s.found} of ${s.flags})`.padEnd(24) +
+    `${ratio(s.pagePrecision)} / ${ratio(s.pageRecall)}`;
   const out = [
     `Claimlens real-page evaluation: rules ${rulesVersion} (${rules.rules.length} rules), ${dir}${split ? `, split ${split}` : ''}, ${results.length} pages`,
     '',
@@ -184,10 +183,6 @@ function runPages(dir: string, split: string | undefined, rules: CompiledRuleSet
 
 /** The real-sentence bank: sentence precision and recall, overall, for each split, file and kind of page. */
 function runSentences(dir: string, split: string | undefined, rules: CompiledRuleSet): void {
-  if (split !== undefined && !(SPLITS as readonly string[]).includes(split)) {
-    process.stderr.write(`--split must be one of ${SPLITS.join(', ')} (got "${split}")\n`);
-    process.exit(64);
-  }
   let entries;
   try {
     entries = loadBank(dir).filter((e) => split === undefined || e.split === split);
@@ -197,7 +192,6 @@ function runSentences(dir: string, split: string | undefined, rules: CompiledRul
     process.exit(1);
   }
   const results = evaluateBank(entries, rules);
-  const r3 = (x: number | null) => (x === null ? 'n/a' : x.toFixed(3));
   const out = [
     `Claimlens sentence-bank evaluation: rules ${rules.version} (${rules.rules.length} rules), ${dir}${split ? `, split ${split}` : ''}, ${entries.length} sentences`,
     '',
@@ -210,7 +204,7 @@ function runSentences(dir: string, split: string | undefined, rules: CompiledRul
   for (const [name, rs] of groups) {
     if (rs.length === 0) continue;
     const s = scoreBank(rs);
-    out.push(`${name.padEnd(24)} ${String(s.sentences).padStart(6)}  ${r3(s.precision)} (${s.correct} of ${s.flagged})`.padEnd(54) + `${r3(s.recall)} (${s.found} of ${s.flags})`);
+    out.push(`${name.padEnd(24)} ${String(s.sentences).padStart(6)}  ${ratio(s.precision)} (${s.correct} of ${s.flagged})`.padEnd(54) + `${ratio(s.recall)} (${s.found} of ${s.flags})`);
   }
   if (!SCORES_ONLY) {
     for (const r of results) {

@@ -55,13 +55,16 @@ export function clauseOf(text: string, span: Span): Span {
   return { start, end };
 }
 
+/** Where the NOT_DENYING phrases of `text` are. */
+function harmlessPhrases(text: string): Span[] {
+  return [...text.matchAll(NOT_DENYING)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
 /**
- * Whether a denial stands between `from` and `to` (a word of DENIAL_BEFORE that is not part of a NOT_DENYING
- * phrase; the phrase may run on into the claim: "Don't settle for a single cytokine").
+ * Whether a word of `denial` stands between `from` and `to` outside every `harmless` phrase (one may run on
+ * into the claim: "Don't settle for a single cytokine").
  */
-function denies(text: string, from: number, to: number, denial = DENIAL_BEFORE): boolean {
-  const harmless: Span[] = [];
-  for (const m of text.matchAll(NOT_DENYING)) harmless.push({ start: m.index, end: m.index + m[0].length });
+function denies(text: string, from: number, to: number, denial: RegExp, harmless: readonly Span[]): boolean {
   for (const m of text.slice(from, to).matchAll(denial)) {
     const at = from + m.index;
     if (!harmless.some((h) => h.start <= at && at < h.end)) return true;
@@ -78,7 +81,12 @@ export function scopedException(text: string, claim: Span): ScopedException | nu
   const from = contrast && contrast[0].length <= claim.start ? Math.max(clause.start, contrast[0].length) : clause.start;
   // A denial before the claim in its clause, of its verb inside it ("PRP does not fill deep folds"), or after it.
   const upTo = text.slice(0, clause.end);
-  if (denies(upTo, from, claim.start) || denies(upTo, claim.start, claim.end, DENIAL_INSIDE) || DENIAL_AFTER.test(text.slice(claim.end, clause.end))) {
+  const harmless = harmlessPhrases(upTo);
+  if (
+    denies(upTo, from, claim.start, DENIAL_BEFORE, harmless) ||
+    denies(upTo, claim.start, claim.end, DENIAL_INSIDE, harmless) ||
+    DENIAL_AFTER.test(text.slice(claim.end, clause.end))
+  ) {
     return { set: 'negated', reason: 'denies the claim' };
   }
   if (HISTORY.test(text.slice(from, clause.end))) return { set: 'history', reason: 'tells the history of the science' };

@@ -294,6 +294,8 @@ export function matchClaims(nlp: Nlp, candidates: readonly CandidateSentence[], 
   const findings: Finding[] = [];
   const quiet: QuietMention[] = [];
   for (const candidate of candidates) {
+    const firstFinding = findings.length;
+    const firstQuiet = quiet.length;
     // A sentence that goes on with a pronoun is read with what it stands for before it: "exosomes They
     // regenerate your skin". Findings are measured back on the sentence as written.
     const subject = candidate.lead && set.subjects && ANAPHOR.test(candidate.text) ? set.subjects.exec(candidate.lead)?.[0] : undefined;
@@ -356,9 +358,8 @@ export function matchClaims(nlp: Nlp, candidates: readonly CandidateSentence[], 
     // A fallback rule speaks only for a sentence that no specific rule has flagged.
     if (!specific) findings.push(...fallbacks);
     if (subject) {
-      const shown = { ...candidate };
-      for (const f of findings) if (f.sentence === sentence.text) Object.assign(f, clipToSentence(f, shown));
-      for (const q of quiet) if (q.sentence === sentence.text) Object.assign(q, { start: shown.start, end: shown.end, sentence: shown.text });
+      for (const f of findings.slice(firstFinding)) Object.assign(f, clipToSentence(f, candidate));
+      for (const q of quiet.slice(firstQuiet)) Object.assign(q, { start: candidate.start, end: candidate.end, sentence: candidate.text });
     }
   }
   findings.sort((a, b) => a.start - b.start || b.end - a.end || (a.ruleId < b.ruleId ? -1 : 1));
