@@ -39,13 +39,25 @@ const LEADING_CONTRAST = /^[\s"'“‘(•*–—-]*(?:unlike|contrary to|as opp
 /** Research history told as history. */
 const HISTORY = /\b(?:(?:first )?(?:discovered|isolated|identified|described)\b[^.;:]*\b(?:in|by) (?:the )?(?:1[89]\d\d|20[01]\d)s?|(?:researchers|scientists|biologists) (?:first )?(?:discovered|isolated|identified|described))\b/iu;
 
-/** The clause of `text` that holds `span`. */
+/** An aside that a pair of brackets or dashes sets into a clause: "uses exosomes — tiny vesicles — to renew". */
+const ASIDE = /\([^()]*\)|\[[^[\]]*\]|\s[–—-]\s[^–—.;:!?]*?\s[–—-]\s/gu;
+
+/** The asides of `text` that do not hold `span`: the clause around them runs on over them. */
+function asidesAround(text: string, span: Span): Span[] {
+  return [...text.matchAll(ASIDE)]
+    .map((m) => ({ start: m.index, end: m.index + m[0].length }))
+    .filter((a) => !(a.start <= span.start && span.end <= a.end));
+}
+
+/** The clause of `text` that holds `span` (an aside outside `span` belongs to the clause it stands in). */
 export function clauseOf(text: string, span: Span): Span {
+  const asides = asidesAround(text, span);
   let start = 0;
   let end = text.length;
   CLAUSE_BREAK.lastIndex = 0;
   for (const m of text.matchAll(CLAUSE_BREAK)) {
     const at = m.index;
+    if (asides.some((a) => a.start <= at && at < a.end)) continue;
     if (at + m[0].length <= span.start) start = at + m[0].length;
     else if (at >= span.end) {
       end = at;
@@ -81,7 +93,8 @@ export function scopedException(text: string, claim: Span): ScopedException | nu
   const from = contrast && contrast[0].length <= claim.start ? Math.max(clause.start, contrast[0].length) : clause.start;
   // A denial before the claim in its clause, of its verb inside it ("PRP does not fill deep folds"), or after it.
   const upTo = text.slice(0, clause.end);
-  const harmless = harmlessPhrases(upTo);
+  // An aside in the claim's clause neither denies it nor is denied with it: "exosomes — not cells — renew skin".
+  const harmless = [...harmlessPhrases(upTo), ...asidesAround(upTo, claim)];
   if (
     denies(upTo, from, claim.start, DENIAL_BEFORE, harmless) ||
     denies(upTo, claim.start, claim.end, DENIAL_INSIDE, harmless) ||

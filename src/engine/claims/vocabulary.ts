@@ -22,8 +22,11 @@ const VocabularyEntrySchema = v.strictObject(
     words: v.optional(v.array(v.pipe(v.string('must be text'), v.trim(), v.minLength(1, 'must not be empty')), 'must be a list of words or phrases'), []),
     lexicon: v.optional(v.array(v.picklist(CYTOKINE_CLASSES, `must be a cytokine class (${CYTOKINE_CLASSES.join(', ')})`), 'must be a list of cytokine classes'), []),
     include: v.optional(v.array(v.pipe(v.string('must be text'), v.regex(NAME, 'must name a vocabulary')), 'must be a list of vocabulary names'), []),
+    // Only the one-word choices (of its words, lexicon aliases and included vocabularies), so that the concept
+    // may stand after a wildcard or in a meeting without being written out into dozens of patterns.
+    'one-word': v.optional(v.boolean('must be true or false'), false),
   },
-  'must be an object with about and words (and optionally lexicon, include)',
+  'must be an object with about and words (and optionally lexicon, include, one-word)',
 );
 
 const VocabularyFileSchema = v.record(
@@ -92,7 +95,8 @@ export function compileVocabulary(source: RuleFileText, lexicon: readonly Lexico
       else if (trail.includes(other)) report(name, ['include', i], `include[${i}]`, `includes itself through ${[...trail, other].join(' → ')}`);
       else all.push(...resolve(other, [...trail, other]));
     });
-    const unique = [...new Set(all)];
+    const unique = [...new Set(all)].filter((choice) => !spec['one-word'] || !choice.includes(' '));
+    if (unique.length === 0) report(name, [], 'words', 'has no one-word choice');
     resolved.set(name, unique);
     return unique;
   };

@@ -1,6 +1,6 @@
 // Denial, contrast and history are judged for the clause that holds the claim.
 import { describe, expect, it } from 'vitest';
-import { scopedException } from '../../../src/engine/claims/claim-scope.ts';
+import { clauseOf, scopedException } from '../../../src/engine/claims/claim-scope.ts';
 
 const at = (text: string, claim: string) => {
   const start = text.indexOf(claim);
@@ -33,6 +33,8 @@ describe('scopedException', () => {
     ['Q: Do I need to refrigerate it? A: No, the growth factors are happy at room temperature.', 'happy at room temperature'],
     ['Results without surgery: stem cells regenerate your skin.', 'stem cells regenerate your skin'],
     ['Our live stem cells are never tested on animals.', 'live stem cells'],
+    ['Our exosomes (not animal ones) regenerate your skin.', 'exosomes (not animal ones) regenerate your skin'],
+    ['Our cream — not a single animal test — holds live stem cells.', 'live stem cells'],
   ])('leaves a claim alone: %s', (text, claim) => expect(at(text, claim)).toBeNull());
 
   it('sets aside a claim inside a leading contrast, not one after it', () => {
@@ -44,5 +46,24 @@ describe('scopedException', () => {
     expect(at('Medical researchers first discovered stem cells in the 1950s.', 'stem cells')).toBe('history');
     expect(at('Stem cells were first isolated in 1961 by Till and McCulloch.', 'Stem cells')).toBe('history');
     expect(at('Our stem cells renew your skin overnight.', 'stem cells renew your skin')).toBeNull();
+  });
+});
+
+describe('clauseOf', () => {
+  const clause = (text: string, claim: string) => {
+    const start = text.indexOf(claim);
+    const span = clauseOf(text, { start, end: start + claim.length });
+    return text.slice(span.start, span.end);
+  };
+
+  it('runs on over an aside in brackets or between dashes, and ends at a break outside one', () => {
+    const dashes = 'Exosome therapy uses exosomes — tiny vesicles secreted by cells — to promote regeneration; ask us.';
+    expect(clause(dashes, 'exosomes')).toBe('Exosome therapy uses exosomes — tiny vesicles secreted by cells — to promote regeneration');
+    expect(clause('Platelet-rich plasma (PRP) renews skin: book now.', 'renews')).toBe('Platelet-rich plasma (PRP) renews skin');
+  });
+
+  it('keeps a claim inside an aside to the aside, and a lone dash still ends a clause', () => {
+    expect(clause('Our serum (with live stem cells) hydrates.', 'live stem cells')).toBe('with live stem cells');
+    expect(clause('Gentle on skin - our stem cells renew it.', 'stem cells')).toBe('our stem cells renew it.');
   });
 });

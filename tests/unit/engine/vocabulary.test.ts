@@ -41,6 +41,21 @@ factors:
     expect(vocab.get('factors')).toEqual(['growth factor', 'egf', 'rhegf', 'epidermal growth factor']);
   });
 
+  it('keeps only the one-word choices of a one-word vocabulary, included ones too', () => {
+    const vocab = compile(`
+factor-names:
+  about: growth factors by name
+  lexicon: [growth-factor]
+factor-words:
+  about: one-word factors
+  one-word: true
+  words: [factor, growth factor]
+  include: [factor-names]
+`);
+    expect(vocab.get('factor-words')).toEqual(['factor', 'egf', 'rhegf']);
+    expect(() => compile('none:\n  about: x\n  one-word: true\n  words: [growth factor]\n')).toThrowError(/none.*has no one-word choice/);
+  });
+
   it('names file, line, vocabulary and field of each problem, all at once', () => {
     expect(() =>
       compile(`
