@@ -15,10 +15,10 @@ export interface ScopedException {
 }
 
 /** Where a clause ends: a semicolon, a colon, a dash, a bracket, or a conjunction that opens a new clause. */
-const CLAUSE_BREAK = /[;:()[\]]|\s[–—-]\s|,?\s(?:but|while|whereas|although|though|yet|so|because)\s|,\s(?:and|which|who)\s/giu;
+const CLAUSE_BREAK = /[;:()[\]]|\s[–—-]\s|,?\s(?:but|while|whereas|although|though|yet(?! to\b)|so|because)\s|,\s(?:and|which|who)\s/giu;
 
 /** Words that deny what follows them in their clause. */
-const DENIAL_BEFORE = /\b(?:no|not|never|rarely|seldom|hardly|cannot|can ?not|can't|couldn't|won't|wouldn't|isn't|aren't|doesn't|don't|didn't|hasn't|haven't|impossible|unable|unlikely|neither|nor|none|nothing|no longer|fail(?:s|ed)? to|lacks?|lacking|free (?:of|from)|instead of|rather than|far from)\b/giu;
+const DENIAL_BEFORE = /\b(?:no|not|never|rarely|seldom|hardly|cannot|can ?not|can't|couldn't|won't|wouldn't|isn't|aren't|doesn't|don't|didn't|hasn't|haven't|impossible|unable|unlikely|neither|nor|none|nothing|no longer|fail(?:s|ed)? to|(?:has|have|is|are) yet to|lacks?|lacking|free (?:of|from)|instead of|rather than|far from)\b/giu;
 
 /** Inside a claim, only a negated verb denies it: "instead of a single factor" is part of the claim. */
 const DENIAL_INSIDE = /\b(?:not|never|rarely|seldom|cannot|can ?not|can't|couldn't|won't|wouldn't|isn't|aren't|doesn't|don't|didn't|hasn't|haven't|no longer|fail(?:s|ed)? to)\b/giu;

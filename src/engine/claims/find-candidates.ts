@@ -127,27 +127,35 @@ const SHORT_SENTENCE = 12;
  */
 export const ANAPHOR = /^[\s"'“‘(•*–—-]*(?:(?:and|so|but|plus|also|now)\s+)?(?:it|they|these|this|those|both|such)\b/iu;
 
+/** How many sentences in a row may go on about what a candidate named ("They… It… This…"). */
+const MAX_FOLLOWERS = 3;
+
 /**
  * A candidate lends its rules and its text to the sentence right after it, in the same block or the next,
  * which then becomes a candidate too: a short one ("One MSC session.") to a short tagline ("Results for
- * life."), whose claim is about what the headline names; any one to a sentence that goes on about it with a
- * pronoun ("They regenerate your skin.").
+ * life."), whose claim is about what the headline names; any one to sentences that go on about it with a
+ * pronoun ("They regenerate your skin. It works overnight."), up to MAX_FOLLOWERS in a row.
  */
 function withTaglines(text: string, candidates: CandidateSentence[], to: number): CandidateSentence[] {
   const out: CandidateSentence[] = [];
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i]!;
     out.push(c);
-    const next = nextSentence(text, c.end, to);
-    if (!next) continue;
-    const nextText = text.slice(next[0], next[1]);
-    const tagline = wordCount(c.text) <= SHORT_LEAD && wordCount(nextText) <= SHORT_SENTENCE;
-    if (!tagline && !ANAPHOR.test(nextText)) continue;
-    const own = candidates[i + 1];
-    if (own && own.start === next[0]) {
-      candidates[i + 1] = { ...own, ruleIds: [...new Set([...own.ruleIds, ...c.ruleIds])].sort(), lead: c.text };
-    } else if (!own || own.start > next[0]) {
-      out.push({ start: next[0], end: next[1], text: text.slice(next[0], next[1]), ruleIds: c.ruleIds, lead: c.text });
+    let end = c.end;
+    for (let step = 0; step < MAX_FOLLOWERS; step++) {
+      const next = nextSentence(text, end, to);
+      if (!next) break;
+      const nextText = text.slice(next[0], next[1]);
+      const tagline = step === 0 && wordCount(c.text) <= SHORT_LEAD && wordCount(nextText) <= SHORT_SENTENCE;
+      if (!tagline && !ANAPHOR.test(nextText)) break;
+      const own = candidates[i + 1];
+      if (own && own.start === next[0]) {
+        candidates[i + 1] = { ...own, ruleIds: [...new Set([...own.ruleIds, ...c.ruleIds])].sort(), lead: c.text };
+        break;
+      }
+      if (own && own.start < next[0]) break;
+      out.push({ start: next[0], end: next[1], text: nextText, ruleIds: c.ruleIds, lead: c.text });
+      end = next[1];
     }
   }
   return out;

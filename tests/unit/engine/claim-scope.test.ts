@@ -17,6 +17,7 @@ describe('scopedException', () => {
     ['No cream on the market can keep stem cells alive.', 'keep stem cells alive'],
     ['A stem cell facial rarely involves putting live stem cells onto your skin.', 'live stem cells'],
     ['PRP does not fill deep folds the way a filler does.', 'PRP does not fill deep folds'],
+    ['Science has yet to show that plant stem cell extracts reverse ageing.', 'plant stem cell extracts reverse ageing'],
   ])('denies: %s', (text, claim) => expect(at(text, claim)).toBe('negated'));
 
   it.each([

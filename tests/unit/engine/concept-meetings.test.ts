@@ -68,6 +68,12 @@ describe('a sentence that goes on with a pronoun', () => {
     expect(flagged(ruleSet, 'Our serum is rich in exosomes. Retinol renews your skin.')).toEqual([]);
   });
 
+  it('carries the subject on through sentences that go on with pronouns, and stops at one that does not', () => {
+    const chain = 'Our serum is rich in exosomes. They are tiny. They renew your skin. It feels soft. These renew tired hair.';
+    expect(flagged(ruleSet, chain)).toEqual(['They renew']);
+    expect(flagged(ruleSet, 'Our serum is rich in exosomes. They are tiny. Made in Korea. They renew your skin.')).toEqual([]);
+  });
+
   it('needs the sentence before to name a subject', () => {
     expect(flagged(ruleSet, 'Our serum is rich in ceramides. They renew your skin.')).toEqual([]);
   });
