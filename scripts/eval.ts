@@ -195,16 +195,18 @@ function runSentences(dir: string, split: string | undefined, rules: CompiledRul
   const out = [
     `Claimlens sentence-bank evaluation: rules ${rules.version} (${rules.rules.length} rules), ${dir}${split ? `, split ${split}` : ''}, ${entries.length} sentences`,
     '',
-    `${'set'.padEnd(24)} judged  precision`.padEnd(54) + 'recall',
   ];
   const groups: [string, BankResult[]][] = [['all', results]];
   if (split === undefined) for (const s of SPLITS) groups.push([`split ${s}`, results.filter((r) => r.entry.split === s)]);
   for (const file of [...new Set(entries.map((e) => e.file))]) groups.push([file, results.filter((r) => (r.entry as { file?: string }).file === file)]);
   for (const kind of [...new Set(entries.map((e) => e.kind))].sort()) groups.push([`  ${kind}`, results.filter((r) => r.entry.kind === kind)]);
+  // File names set the first column's width, so a long one never pushes its row out of line.
+  const width = Math.max(24, ...groups.map(([name]) => name.length + 1));
+  out.push(`${'set'.padEnd(width)} judged  precision`.padEnd(width + 30) + 'recall');
   for (const [name, rs] of groups) {
     if (rs.length === 0) continue;
     const s = scoreBank(rs);
-    out.push(`${name.padEnd(24)} ${String(s.sentences).padStart(6)}  ${ratio(s.precision)} (${s.correct} of ${s.flagged})`.padEnd(54) + `${ratio(s.recall)} (${s.found} of ${s.flags})`);
+    out.push(`${name.padEnd(width)} ${String(s.sentences).padStart(6)}  ${ratio(s.precision)} (${s.correct} of ${s.flagged})`.padEnd(width + 30) + `${ratio(s.recall)} (${s.found} of ${s.flags})`);
   }
   if (!SCORES_ONLY) {
     for (const r of results) {

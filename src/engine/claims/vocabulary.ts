@@ -21,12 +21,15 @@ const VocabularyEntrySchema = v.strictObject(
     about: v.pipe(v.string('must be text'), v.trim(), v.minLength(1, 'must say what the words mean')),
     words: v.optional(v.array(v.pipe(v.string('must be text'), v.trim(), v.minLength(1, 'must not be empty')), 'must be a list of words or phrases'), []),
     lexicon: v.optional(v.array(v.picklist(CYTOKINE_CLASSES, `must be a cytokine class (${CYTOKINE_CLASSES.join(', ')})`), 'must be a list of cytokine classes'), []),
+    // Every alias of single lexicon entries, by id ("egf"), where a rule is about one factor and not its class.
+    entries: v.optional(v.array(v.pipe(v.string('must be text'), v.minLength(1, 'must name a lexicon entry')), 'must be a list of lexicon entry ids'), []),
     include: v.optional(v.array(v.pipe(v.string('must be text'), v.regex(NAME, 'must name a vocabulary')), 'must be a list of vocabulary names'), []),
-    // Only the one-word choices (of its words, lexicon aliases and included vocabularies), so that the concept
-    // may stand after a wildcard or in a meeting without being written out into dozens of patterns.
+    // Only the one-word choices (of its words, lexicon aliases and included vocabularies; a hyphen makes two
+    // words for compromise), so that the concept may stand after a wildcard or in a meeting without being
+    // written out into dozens of patterns.
     'one-word': v.optional(v.boolean('must be true or false'), false),
   },
-  'must be an object with about and words (and optionally lexicon, include, one-word)',
+  'must be an object with about and words (and optionally lexicon, entries, include, one-word)',
 );
 
 const VocabularyFileSchema = v.record(
@@ -81,7 +84,15 @@ export function compileVocabulary(source: RuleFileText, lexicon: readonly Lexico
         if (choice) choices.push(choice);
       }
     }
-    if (spec.words.length === 0 && spec.lexicon.length === 0 && spec.include.length === 0) report(name, [], 'words', 'needs words, lexicon classes or included vocabularies');
+    spec.entries.forEach((id, i) => {
+      const entry = lexicon.find((e) => e.id === id);
+      if (!entry) report(name, ['entries', i], `entries[${i}]`, `names no entry of the cytokine lexicon ("${id}")`);
+      else for (const alias of entry.aliases) {
+        const choice = aliasChoice(alias);
+        if (choice) choices.push(choice);
+      }
+    });
+    if (spec.words.length === 0 && spec.lexicon.length === 0 && spec.entries.length === 0 && spec.include.length === 0) report(name, [], 'words', 'needs words, lexicon classes or included vocabularies');
     own.set(name, choices);
   }
   const resolved = new Map<string, string[]>();
@@ -95,7 +106,7 @@ export function compileVocabulary(source: RuleFileText, lexicon: readonly Lexico
       else if (trail.includes(other)) report(name, ['include', i], `include[${i}]`, `includes itself through ${[...trail, other].join(' → ')}`);
       else all.push(...resolve(other, [...trail, other]));
     });
-    const unique = [...new Set(all)].filter((choice) => !spec['one-word'] || !choice.includes(' '));
+    const unique = [...new Set(all)].filter((choice) => !spec['one-word'] || !/[ -]/.test(choice));
     if (unique.length === 0) report(name, [], 'words', 'has no one-word choice');
     resolved.set(name, unique);
     return unique;

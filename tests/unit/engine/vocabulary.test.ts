@@ -33,7 +33,11 @@ factors:
   about: any factor
   words: [growth factor]
   include: [factor-names]
+egf:
+  about: one factor
+  entries: [egf]
 `);
+    expect(vocab.get('egf')).toEqual(['egf', 'rhegf', 'epidermal growth factor']);
     expect(vocab.get('living')).toEqual(['live', 'living', 'viable']);
     expect(vocab.get('enter-cells')).toEqual(expect.arrayContaining(['penetrate cells', 'penetrates cells', 'penetrated cells', 'penetrating cells']));
     // Aliases a pattern cannot spell ("Cu/Zn SOD") are left to the lexicon's own finder.
@@ -49,7 +53,7 @@ factor-names:
 factor-words:
   about: one-word factors
   one-word: true
-  words: [factor, growth factor]
+  words: [factor, growth factor, growth-factor]
   include: [factor-names]
 `);
     expect(vocab.get('factor-words')).toEqual(['factor', 'egf', 'rhegf']);
@@ -73,9 +77,12 @@ loops-too:
   include: [loops]
 empty:
   about: nothing
+unknown-entry:
+  about: x
+  entries: [nowhere]
 `),
     ).toThrowError(
-      /bad-words.*words\[0\].*single spaces[\s\S]*bad-words.*words\[1\][\s\S]*empty.*needs words[\s\S]*loops.*include\[0\].*includes itself through loops → loops-too → loops[\s\S]*unknown vocabulary "nowhere"/,
+      /bad-words.*words\[0\].*single spaces[\s\S]*bad-words.*words\[1\][\s\S]*empty.*needs words[\s\S]*unknown-entry.*entries\[0\].*names no entry of the cytokine lexicon \("nowhere"\)[\s\S]*loops.*include\[0\].*includes itself through loops → loops-too → loops[\s\S]*unknown vocabulary "nowhere"/,
     );
   });
 });
