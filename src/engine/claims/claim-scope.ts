@@ -36,6 +36,9 @@ const DENIAL_AFTER = /^\W*(?:\w+\W+){0,2}?(?:(?:is|are|was|were|do|does|did|can|
 /** A leading contrast that the rest of the sentence answers: "Unlike X, …", "Compared with X, …". */
 const LEADING_CONTRAST = /^[\s"'“‘(•*–—-]*(?:unlike|contrary to|as opposed to|compared (?:to|with)|in contrast to)\b[^,;:]*[,;:]/iu;
 
+/** A leading subordinate clause, which ends at its comma: "While they will not help if you lose a leg, …". */
+const LEADING_SUBORDINATE = /^[\s"'“‘(•*–—-]*(?:while|although|though|even though|whereas|even if)\b[^,;:]*,/iu;
+
 /** Research history told as history. */
 const HISTORY = /\b(?:(?:first )?(?:discovered|isolated|identified|described)\b[^.;:]*\b(?:in|by) (?:the )?(?:1[89]\d\d|20[01]\d)s?|(?:researchers|scientists|biologists) (?:first )?(?:discovered|isolated|identified|described))\b/iu;
 
@@ -89,8 +92,9 @@ export function scopedException(text: string, claim: Span): ScopedException | nu
   const contrast = LEADING_CONTRAST.exec(text);
   if (contrast && claim.end <= contrast[0].length) return { set: 'contrast', reason: 'a contrast the sentence sets aside' };
   const clause = clauseOf(text, claim);
-  // A leading contrast clause ends at its comma: what follows is its own clause.
-  const from = contrast && contrast[0].length <= claim.start ? Math.max(clause.start, contrast[0].length) : clause.start;
+  // A leading contrast or subordinate clause ends at its comma: what follows is its own clause.
+  const leading = contrast ?? LEADING_SUBORDINATE.exec(text);
+  const from = leading && leading[0].length <= claim.start ? Math.max(clause.start, leading[0].length) : clause.start;
   // A denial before the claim in its clause, of its verb inside it ("PRP does not fill deep folds"), or after it.
   const upTo = text.slice(0, clause.end);
   // An aside in the claim's clause neither denies it nor is denied with it: "exosomes — not cells — renew skin".

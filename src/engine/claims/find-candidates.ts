@@ -133,8 +133,9 @@ const MAX_FOLLOWERS = 3;
 /**
  * A candidate lends its rules and its text to the sentence right after it, in the same block or the next,
  * which then becomes a candidate too: a short one ("One MSC session.") to a short tagline ("Results for
- * life."), whose claim is about what the headline names; any one to sentences that go on about it with a
- * pronoun ("They regenerate your skin. It works overnight."), up to MAX_FOLLOWERS in a row.
+ * life.") or the short bullets on the lines under it, whose claim is about what the headline names; any one
+ * to sentences that go on about it with a pronoun ("They regenerate your skin. It works overnight."); up to
+ * MAX_FOLLOWERS in a row.
  */
 function withTaglines(text: string, candidates: CandidateSentence[], to: number): CandidateSentence[] {
   const out: CandidateSentence[] = [];
@@ -146,7 +147,9 @@ function withTaglines(text: string, candidates: CandidateSentence[], to: number)
       const next = nextSentence(text, end, to);
       if (!next) break;
       const nextText = text.slice(next[0], next[1]);
-      const tagline = step === 0 && wordCount(c.text) <= SHORT_LEAD && wordCount(nextText) <= SHORT_SENTENCE;
+      // Past the first, a tagline is a bullet of its own line under a short headline, not the next sentence of a paragraph.
+      const ownLine = step === 0 || text.slice(end, next[0]).includes('\n');
+      const tagline = ownLine && wordCount(c.text) <= SHORT_LEAD && wordCount(nextText) <= SHORT_SENTENCE;
       if (!tagline && !ANAPHOR.test(nextText)) break;
       const own = candidates[i + 1];
       if (own && own.start === next[0]) {

@@ -314,7 +314,7 @@ export function matchClaims(nlp: Nlp, candidates: readonly CandidateSentence[], 
       // Without its subject (a cell-derived active, say) the sentence is about something else: not a mention.
       // A tagline may take its subject from the headline just before it.
       if (rule.requires.length > 0 && !names(parsed, prepared.requires) && !(sentence.lead && names(leadSentence(), prepared.requires))) continue;
-      const matched = matchSpans(sentence.text, hits);
+      const matched = matchSpans(sentence.text, hits, subject ? subject.length : 0);
       if (matched.length === 0) continue;
       // Denial, contrast and history are judged for the claim's own clause, whatever the rule's word lists say.
       let scoped: ScopedException | null = null;
@@ -414,11 +414,11 @@ function spansOf(text: string, view: View): Span[] {
 }
 
 /** Every span of the sentence a rule's match patterns found. */
-function matchSpans(text: string, hits: readonly SweepHit[]): MatchSpan[] {
+function matchSpans(text: string, hits: readonly SweepHit[], subjectEnd: number): MatchSpan[] {
   return hits.flatMap((hit) =>
     spansOf(text, hit.view)
       // A sentence-wide wildcard (a meeting of concepts, `A & B`) joins words of one clause, not of two.
-      .filter((s) => !SENTENCE_WIDE.test(hit.id) || withinOneClause(text, s))
+      .filter((s) => !SENTENCE_WIDE.test(hit.id) || withinOneClause(text, s) || (s.start < subjectEnd && pronounClauseHolds(text, s)))
       .map((s) => ({ ...s, why: normalWords(text.slice(s.start, s.end)) })),
   );
 }
@@ -427,6 +427,16 @@ const SENTENCE_WIDE = /(^| )\*( |$)/;
 
 function withinOneClause(text: string, span: Span): boolean {
   return clauseOf(text, { start: span.start, end: span.start + 1 }).end >= span.end;
+}
+
+/**
+ * A sentence read with its subject before it may go on with the pronoun again in a later clause: "exosomes
+ * They have many benefits: they regenerate and repair it". The subject stands for that pronoun too, so a
+ * meeting that starts in the subject may end in a clause that opens with a pronoun.
+ */
+function pronounClauseHolds(text: string, span: Span): boolean {
+  const clause = clauseOf(text, { start: span.end - 1, end: span.end });
+  return ANAPHOR.test(text.slice(clause.start, span.end));
 }
 
 /** The rule's findings in the sentence, overlapping spans merged into the longest. */

@@ -17,6 +17,7 @@ describe('scopedException', () => {
     ['No cream on the market can keep stem cells alive.', 'keep stem cells alive'],
     ['A stem cell facial rarely involves putting live stem cells onto your skin.', 'live stem cells'],
     ['PRP does not fill deep folds the way a filler does.', 'PRP does not fill deep folds'],
+    ['Although it is not a drug, our serum cannot hold live stem cells.', 'live stem cells'],
     ['Science has yet to show that plant stem cell extracts reverse ageing.', 'plant stem cell extracts reverse ageing'],
   ])('denies: %s', (text, claim) => expect(at(text, claim)).toBe('negated'));
 
@@ -36,6 +37,7 @@ describe('scopedException', () => {
     ['Our live stem cells are never tested on animals.', 'live stem cells'],
     ['Our exosomes (not animal ones) regenerate your skin.', 'exosomes (not animal ones) regenerate your skin'],
     ['Our cream — not a single animal test — holds live stem cells.', 'live stem cells'],
+    ['While they will not help if you lose a leg, a stem cell facial can help you look years younger.', 'stem cell facial can help you look years younger'],
   ])('leaves a claim alone: %s', (text, claim) => expect(at(text, claim)).toBeNull());
 
   it('sets aside a claim inside a leading contrast, not one after it', () => {

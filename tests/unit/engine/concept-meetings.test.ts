@@ -42,6 +42,11 @@ describe('concepts meeting in one clause (A & B)', () => {
     expect(flagged(ruleSet, 'We stock exosome toners, but renewal comes from sleep.')).toEqual([]);
   });
 
+  it('lets the subject of a sentence that goes on with a pronoun meet a later clause that opens with it again', () => {
+    expect(flagged(ruleSet, 'Our serum is rich in exosomes. They are gentle: they bring renewal.')).toEqual(['They are gentle: they bring renewal']);
+    expect(flagged(ruleSet, 'Our serum is rich in exosomes. They are gentle: sleep brings renewal.')).toEqual([]);
+  });
+
   it('compiles to one pattern per order, and refuses more than three concepts', () => {
     expect(compileRuleSet([{ file: 'rules/t.yaml', text: rule('<exo> & <renewal> & skin') }], undefined, { vocabulary }).rules[0]!.match).toHaveLength(6);
     expect(() => compile('<exo> & <renewal> & skin & face')).toThrow(RuleSetError);

@@ -13,6 +13,13 @@ describe('a tagline takes its subject from the headline before it', () => {
     }
   });
 
+  it('flags a short bullet a few lines under the headline, but not past three or a long sentence', () => {
+    const bullets = (lines: string[]) => found(['One Stem Cell Facial', ...lines].join('\n')).map(([id]) => id);
+    expect(bullets(['Gentle on skin', 'No downtime', 'Results That Last a Lifetime.'])).toEqual(['one-treatment-permanent']);
+    expect(bullets(['Gentle on skin', 'No downtime', 'Booked in minutes', 'Results That Last a Lifetime.'])).toEqual([]);
+    expect(bullets(['We welcome every client to our calm and friendly clinic in the heart of town, open daily', 'Results That Last a Lifetime.'])).toEqual([]);
+  });
+
   it('stays quiet when the headline names no cell-derived subject, or is too far away', () => {
     expect(found('Our Vitamin C Serum. Results That Last a Lifetime.')).toEqual([]);
     expect(found('Results That Last a Lifetime.')).toEqual([]);
