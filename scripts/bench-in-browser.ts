@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import puppeteer, { TargetType, type Browser, type Page } from 'puppeteer-core';
+import { ALL_SITES } from '../src/settings/host-access.ts';
 
 export interface BrowserBenchOptions {
   extensionDir: string;
@@ -135,6 +136,36 @@ function ourWork(events: TraceEvent[]): OurWork {
     longestWallMs = Math.max(longestWallMs, (task.dur ?? 0) / 1000);
   }
   return { totalMs, wallMs, longestMs, longestWallMs, tasks: tasks.length, scripts: [...scripts].sort() };
+}
+
+/**
+ * Starts as a shopper who chose "Check every site" on the first-run page (Claimlens installs reading no site,
+ * issue 15): the sites granted as on the extensions page (its chrome.developerPrivate, as tests/e2e/harness.ts
+ * does, since nothing can click the browser's own prompt), then the welcome page's button, then waits until
+ * the background has registered the eager script for them.
+ */
+async function chooseEverySite(browser: Browser): Promise<void> {
+  const welcomeTarget = await browser.waitForTarget((t) => t.type() === TargetType.PAGE && t.url().endsWith('/welcome.html'), { timeout: 20_000 });
+  const welcome = await welcomeTarget.asPage();
+  const id = new URL(welcome.url()).host;
+  const extensions = await browser.newPage();
+  await extensions.goto(`chrome://extensions/?id=${id}`);
+  await extensions.evaluate(async (id: string, origins: string[]) => {
+    const api = (chrome as unknown as { developerPrivate: { addHostPermission: (id: string, host: string) => Promise<void> } }).developerPrivate;
+    for (const origin of origins) await api.addHostPermission(id, origin);
+  }, id, [...ALL_SITES]);
+  await extensions.close();
+  const button = await welcome.waitForSelector('::-p-xpath(//button[normalize-space()="Check every site"])', { timeout: 20_000 });
+  await button!.click();
+  const worker = await (await browser.waitForTarget((t) => t.type() === TargetType.SERVICE_WORKER && t.url().startsWith(`chrome-extension://${id}/`))).worker();
+  await worker!.evaluate(async (expected: string) => {
+    for (;;) {
+      const matches = (await chrome.scripting.getRegisteredContentScripts()).flatMap((s) => s.matches ?? []).sort();
+      if (JSON.stringify(matches) === expected) return;
+      await new Promise((ok) => setTimeout(ok, 50));
+    }
+  }, JSON.stringify([...ALL_SITES].sort()));
+  await welcome.close();
 }
 
 /** Waits until the background has filed the tab's report for `url` (the scan is done), then lets frames settle. */
@@ -261,6 +292,7 @@ export async function benchInBrowser(options: BrowserBenchOptions): Promise<void
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   try {
+    await chooseEverySite(browser);
     const base = `http://127.0.0.1:${port}`;
     // A first page wakes the service worker and warms the browser, so no page below pays for that.
     const warm = await tracePage(browser, `${base}/one.html`, 300);
