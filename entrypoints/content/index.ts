@@ -27,7 +27,7 @@ export default defineContentScript({
         prefilter,
         triggerPattern,
         version,
-        mayNameCytokine: cytokineHint(cytokinePrefixes),
+        cytokineHint: { prefixes: cytokinePrefixes, test: cytokineHint(cytokinePrefixes) },
         loadFull: () => loadFull(browser),
       });
     } catch {
