@@ -6,7 +6,6 @@
  * with what was already extracted. A frame with no text or no candidate costs this look and nothing more.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { buildTriggerMatcher } from '../engine/claims/find-candidates.ts';
 import type { Prefilter } from '../engine/types.ts';
 import type { PageScanned } from '../messages.ts';
 import { HOST_TAG, isInUiHost } from '../dom/ui-host.ts';
@@ -14,12 +13,13 @@ import { isPaused, readPauseSettings, SETTINGS_KEY, type PauseSettings } from '.
 import type { EagerBrowser } from './eager-browser.ts';
 import type { Handoff, StartFull } from './full-handoff.ts';
 import { lookForCandidates, type CytokineHint, type FirstLook } from './look-for-candidates.ts';
-import { triggersInForce } from './triggers-in-force.ts';
+import { lazyTriggerMatcher, triggersInForce } from './triggers-in-force.ts';
 import { watchChanges } from './watch-changes.ts';
 
 export interface FirstLookEnv {
   browser: EagerBrowser;
-  prefilter: Prefilter;
+  /** The prefilter's data, built when called (only where the gate wakes, or for the shopper's own rules). */
+  loadPrefilter: () => Prefilter;
   /** The prefilter's expression, built at build time (`triggerSource(prefilter)`). */
   triggerPattern: string;
   version: string;
@@ -37,7 +37,17 @@ export function startFirstLook(ctx: ContentScriptContext, env: FirstLookEnv): vo
   const own = new AbortController();
   ctx.onInvalidated(() => own.abort());
   let settings: PauseSettings = readPauseSettings(undefined);
-  const builtIn = buildTriggerMatcher(env.prefilter, env.triggerPattern);
+  let prefilter: Prefilter | undefined;
+  const loadPrefilter = () => (prefilter ??= env.loadPrefilter());
+  const builtIn = lazyTriggerMatcher(env.triggerPattern, loadPrefilter);
+  // For the shopper's own rules, which are combined with the built-in prefilter (triggers-in-force.ts).
+  const triggersEnv = {
+    browser: env.browser,
+    version: env.version,
+    get prefilter() {
+      return loadPrefilter();
+    },
+  };
   let triggers = builtIn;
   let version = env.version;
   let settingsLoaded = env.browser.storage.local
@@ -55,7 +65,7 @@ export function startFirstLook(ctx: ContentScriptContext, env: FirstLookEnv): vo
   /** The shopper's own rules add trigger words, which only the background can compile. */
   async function applySettings(next: PauseSettings): Promise<void> {
     settings = next;
-    ({ triggers, version } = await triggersInForce(next.userRules, env, builtIn));
+    ({ triggers, version } = await triggersInForce(next.userRules, triggersEnv, builtIn));
   }
 
   /** What the full script would report for a page where it found nothing. */
