@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { cytokinePrefixes, prefilter, triggerPattern, version } from 'virtual:claimlens/rules';
+import { cytokinePrefixes, loadPrefilter, triggerPattern, version } from 'virtual:claimlens/rules';
 import { cytokineHint } from '../../src/engine/cytokines/cytokine-hint.ts';
 import { eagerBrowser } from '../../src/content/eager-browser.ts';
 import { startFirstLook } from '../../src/content/first-look.ts';
@@ -19,15 +19,21 @@ export default defineContentScript({
   allFrames: true,
   // The highlight colours go in as the registered script's stylesheet: nothing is added to the page's DOM for them.
   cssInjectionMode: 'manifest',
+  // WXT tells an older copy of this script to stop with an event on the document; its window.postMessage copy of
+  // that news (kept for scripts built with older WXT) would wake every message listener of the page and its ad
+  // frames, on every page and frame (WXT's own advice: wxt-dev/wxt#1938).
+  noScriptStartedPostMessage: true,
   main(ctx) {
     try {
       const browser = eagerBrowser();
+      // The hint's expression is compiled only where the gate wakes.
+      let mayNameCytokine: ((text: string) => boolean) | undefined;
       startFirstLook(ctx, {
         browser,
-        prefilter,
+        loadPrefilter,
         triggerPattern,
         version,
-        mayNameCytokine: cytokineHint(cytokinePrefixes),
+        cytokineHint: { prefixes: cytokinePrefixes, test: (text) => (mayNameCytokine ??= cytokineHint(cytokinePrefixes))(text) },
         loadFull: () => loadFull(browser),
       });
     } catch {

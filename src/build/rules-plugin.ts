@@ -72,8 +72,11 @@ export function claimlensRules(options: RulesPluginOptions = {}): Plugin {
       const { ruleSet, lexicon, inciLexicon, sourceTitles, vocabulary } = compiled;
       const code = [
         `export const version = ${JSON.stringify(ruleSet.version)};`,
-        // The eager content script carries the prefilter: words that wake the same rules share one entry.
-        `export const prefilter = { triggers: Object.fromEntries(${JSON.stringify(groupTriggers(ruleSet.prefilter))}.flatMap(([ids, words]) => words.split('|').map((w) => [w, ids]))) };`,
+        // The eager content script carries the prefilter: words that wake the same rules share one entry. It reads
+        // it only where its gate wakes (issue 14), so the data is one JSON string, which V8 scans as one token,
+        // rather than array literals that every page and frame would parse and build (a third of the script).
+        `export function loadPrefilter() { return { triggers: Object.fromEntries(JSON.parse(${JSON.stringify(JSON.stringify(groupTriggers(ruleSet.prefilter)))}).flatMap(([ids, words]) => words.split('|').map((w) => [w, ids]))) }; }`,
+        `export const prefilter = /* @__PURE__ */ loadPrefilter();`,
         // Its expression too, built here: building the trie in the page took 15–50 ms of its main thread.
         `export const triggerPattern = ${JSON.stringify(triggerSource(ruleSet.prefilter))};`,
         `export const rules = ${JSON.stringify(ruleSet.rules)};`,

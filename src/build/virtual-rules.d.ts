@@ -2,6 +2,8 @@
 declare module 'virtual:claimlens/rules' {
   export const version: string;
   export const prefilter: import('../engine/types').Prefilter;
+  /** A new copy of `prefilter`, built when called: the eager content script needs it only where its gate wakes. */
+  export function loadPrefilter(): import('../engine/types').Prefilter;
   /** `triggerSource(prefilter)`: the prefilter's combined expression, built at build time. */
   export const triggerPattern: string;
   export const rules: import('../engine/types').CompiledRule[];

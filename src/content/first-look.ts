@@ -6,25 +6,25 @@
  * with what was already extracted. A frame with no text or no candidate costs this look and nothing more.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { buildTriggerMatcher } from '../engine/claims/find-candidates.ts';
 import type { Prefilter } from '../engine/types.ts';
 import type { PageScanned } from '../messages.ts';
 import { HOST_TAG, isInUiHost } from '../dom/ui-host.ts';
 import { isPaused, readPauseSettings, SETTINGS_KEY, type PauseSettings } from '../settings/pause-settings.ts';
 import type { EagerBrowser } from './eager-browser.ts';
 import type { Handoff, StartFull } from './full-handoff.ts';
-import { lookForCandidates, type FirstLook } from './look-for-candidates.ts';
-import { triggersInForce } from './triggers-in-force.ts';
+import { lookForCandidates, type CytokineHint, type FirstLook } from './look-for-candidates.ts';
+import { lazyTriggerMatcher, triggersInForce } from './triggers-in-force.ts';
 import { watchChanges } from './watch-changes.ts';
 
 export interface FirstLookEnv {
   browser: EagerBrowser;
-  prefilter: Prefilter;
+  /** The prefilter's data, built when called (only where the gate wakes, or for the shopper's own rules). */
+  loadPrefilter: () => Prefilter;
   /** The prefilter's expression, built at build time (`triggerSource(prefilter)`). */
   triggerPattern: string;
   version: string;
-  /** Whether a text may name a cytokine (src/engine/cytokines/cytokine-hint.ts). */
-  mayNameCytokine: (text: string) => boolean;
+  /** Whether a text may name a cytokine (src/engine/cytokines/cytokine-hint.ts), asked in the prefilter's pass. */
+  cytokineHint: CytokineHint;
   /** Loads the rest of Claimlens into this frame and returns its starter. */
   loadFull: () => Promise<StartFull>;
 }
@@ -37,7 +37,17 @@ export function startFirstLook(ctx: ContentScriptContext, env: FirstLookEnv): vo
   const own = new AbortController();
   ctx.onInvalidated(() => own.abort());
   let settings: PauseSettings = readPauseSettings(undefined);
-  const builtIn = buildTriggerMatcher(env.prefilter, env.triggerPattern);
+  let prefilter: Prefilter | undefined;
+  const loadPrefilter = () => (prefilter ??= env.loadPrefilter());
+  const builtIn = lazyTriggerMatcher(env.triggerPattern, loadPrefilter);
+  // For the shopper's own rules, which are combined with the built-in prefilter (triggers-in-force.ts).
+  const triggersEnv = {
+    browser: env.browser,
+    version: env.version,
+    get prefilter() {
+      return loadPrefilter();
+    },
+  };
   let triggers = builtIn;
   let version = env.version;
   let settingsLoaded = env.browser.storage.local
@@ -55,7 +65,7 @@ export function startFirstLook(ctx: ContentScriptContext, env: FirstLookEnv): vo
   /** The shopper's own rules add trigger words, which only the background can compile. */
   async function applySettings(next: PauseSettings): Promise<void> {
     settings = next;
-    ({ triggers, version } = await triggersInForce(next.userRules, env, builtIn));
+    ({ triggers, version } = await triggersInForce(next.userRules, triggersEnv, builtIn));
   }
 
   /** What the full script would report for a page where it found nothing. */
@@ -101,10 +111,11 @@ export function startFirstLook(ctx: ContentScriptContext, env: FirstLookEnv): vo
             // A callback of our own, not the bare resolver, so a trace attributes each slice to this script.
             yieldToPage: () => new Promise((ok) => setTimeout(() => ok(), 0)),
             cancelled: () => ctx.isInvalid || gen !== generation,
+            cytokineHint: env.cytokineHint,
           });
           if (found === null) return;
           if (root === document.body) bodyLook = found;
-          wanted ||= found.candidates.length > 0 || env.mayNameCytokine(found.page.text);
+          wanted ||= found.candidates.length > 0 || found.mayNameCytokine;
         }
         if (wanted) void handOver(gen, bodyLook);
         else report();
@@ -157,15 +168,23 @@ export function startFirstLook(ctx: ContentScriptContext, env: FirstLookEnv): vo
   env.browser.storage.onChanged.addListener(onSettings);
   own.signal.addEventListener('abort', () => env.browser.storage.onChanged.removeListener(onSettings));
 
-  ctx.addEventListener(window, 'wxt:locationchange', () => {
-    if (state === 'handed-over') return;
-    // A new view: nothing found on the old one is true here (PITFALLS.md 5).
+  // A new view (SPA navigation): nothing found on the old one is true here (PITFALLS.md 5). Not WXT's
+  // 'wxt:locationchange': its watcher adds a Navigation API listener, which cost every page and frame 2.5–3.7 ms
+  // of main thread in Chromium, a sixth of the first look. A single-page shop's new view changes the DOM, which
+  // the watcher below reports anyway; the address is compared then, and on history and hash events. The full
+  // script, where it loads, follows 'wxt:locationchange' as before.
+  let viewUrl = location.href;
+  const onNewView = () => {
+    if (location.href === viewUrl || state === 'handed-over') return false;
+    viewUrl = location.href;
     generation++;
     report();
     ctx.setTimeout(() => look([document.body]), 300);
-  });
+    return true;
+  };
+  for (const type of ['popstate', 'hashchange']) window.addEventListener(type, onNewView, { signal: own.signal });
 
-  const takeChanges = watchChanges(document.documentElement, look, {
+  const takeChanges = watchChanges(document.documentElement, (roots) => onNewView() || look(roots), {
     ignore: isInUiHost,
     signal: own.signal,
   });

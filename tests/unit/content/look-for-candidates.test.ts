@@ -3,10 +3,13 @@
 // of `findCandidates` over the whole extracted text.
 import { describe, expect, it } from 'vitest';
 import { Window } from 'happy-dom';
-import { ruleSet } from 'virtual:claimlens/rules';
+import { cytokineLexicon, ruleSet } from 'virtual:claimlens/rules';
 import { extractText } from '../../../src/dom/extract-text.ts';
 import { buildTriggerMatcher, findCandidates } from '../../../src/engine/claims/find-candidates.ts';
-import { lookForCandidates, wholeWordGate } from '../../../src/content/look-for-candidates.ts';
+import { lookForCandidates, wholeWordGate, type CytokineHint } from '../../../src/content/look-for-candidates.ts';
+import { cytokineHint } from '../../../src/engine/cytokines/cytokine-hint.ts';
+import { cytokinePrefixSource } from '../../../src/engine/cytokines/find-cytokines.ts';
+import { CYTOKINE_PREFIX_DEPTH } from '../../../src/build/rules-plugin.ts';
 
 const triggers = buildTriggerMatcher(ruleSet.prefilter);
 
@@ -21,10 +24,14 @@ function pageOf(paragraphs: string[]): Document {
   return doc;
 }
 
-async function look(doc: Document) {
+const prefixes = cytokinePrefixSource(cytokineLexicon.matcher.aliases, CYTOKINE_PREFIX_DEPTH);
+const hint: CytokineHint = { prefixes, test: cytokineHint(prefixes) };
+
+async function look(doc: Document, withHint?: CytokineHint) {
   let yields = 0;
   const found = await lookForCandidates(doc.body, {
     triggers,
+    cytokineHint: withHint,
     exclude: () => false,
     yieldToPage: async () => {
       yields++;
@@ -78,5 +85,41 @@ describe('the first look', () => {
     expect(wholeWordGate(triggers).test(text)).toBe(true);
     expect(findCandidates(text, triggers)).toEqual([]);
     expect((await look(doc)).found.candidates).toEqual([]);
+  });
+
+  describe('with the cytokine hint in the same pass', () => {
+    it('wakes wherever the hint says yes: every alias of every entry, as pages write them', () => {
+      const gate = wholeWordGate(triggers, prefixes);
+      const missed: string[] = [];
+      for (const entry of cytokineLexicon.entries) {
+        for (const alias of [entry.name, ...entry.aliases]) {
+          for (const text of [alias, `Rich in ${alias}.`, `(${alias})`, `${alias.toLowerCase()} inside`, `${alias.toUpperCase()} inside`]) {
+            if (hint.test(text) && !gate.test(text)) missed.push(text);
+          }
+        }
+      }
+      expect(missed).toEqual([]);
+    });
+
+    it('answers the hint for a large page from the window that names a cytokine, and no for one that names none', async () => {
+      const filler = 'A light lotion, reformulated and blended to leave skin soft all day long without a greasy feel.';
+      const alias = cytokineLexicon.entries.find((e) => /^[A-Z]/.test(e.name))!.name;
+      const paragraphs = Array.from({ length: 9000 }, (_, i) => `${filler} Item ${i}.`);
+      const plain = await look(pageOf(paragraphs), hint);
+      expect(plain.found.candidates).toEqual([]);
+      expect(plain.found.mayNameCytokine).toBe(false);
+      paragraphs[6000] = `Made with ${alias} from a lab.`;
+      const doc = pageOf(paragraphs);
+      const named = await look(doc, hint);
+      expect(named.yields).toBeGreaterThan(3);
+      expect(hint.test(extractText(doc.body).text)).toBe(true);
+      expect(named.found.mayNameCytokine).toBe(true);
+    });
+
+    it('does not ask the hint when not given one', async () => {
+      const alias = cytokineLexicon.entries.find((e) => /^[A-Z]/.test(e.name))!.name;
+      const { found } = await look(pageOf([`Made with ${alias} from a lab.`]));
+      expect(found.mayNameCytokine).toBe(false);
+    });
   });
 });
