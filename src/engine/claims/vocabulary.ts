@@ -78,19 +78,17 @@ export function compileVocabulary(source: RuleFileText, lexicon: readonly Lexico
       if (!PHRASE.test(word)) report(name, ['words', i], `words[${i}]`, `"${word}" must be words separated by single spaces (letters, digits, hyphens, {root} inflections)`);
       else choices.push(...phraseForms(word));
     });
-    for (const cls of spec.lexicon) {
-      for (const entry of lexicon) if (entry.class === cls) for (const alias of entry.aliases) {
+    const addAliases = (entry: LexiconEntry) => {
+      for (const alias of entry.aliases) {
         const choice = aliasChoice(alias);
         if (choice) choices.push(choice);
       }
-    }
+    };
+    for (const cls of spec.lexicon) for (const entry of lexicon) if (entry.class === cls) addAliases(entry);
     spec.entries.forEach((id, i) => {
       const entry = lexicon.find((e) => e.id === id);
       if (!entry) report(name, ['entries', i], `entries[${i}]`, `names no entry of the cytokine lexicon ("${id}")`);
-      else for (const alias of entry.aliases) {
-        const choice = aliasChoice(alias);
-        if (choice) choices.push(choice);
-      }
+      else addAliases(entry);
     });
     if (spec.words.length === 0 && spec.lexicon.length === 0 && spec.entries.length === 0 && spec.include.length === 0) report(name, [], 'words', 'needs words, lexicon classes or included vocabularies');
     own.set(name, choices);
