@@ -205,16 +205,27 @@ function sentenceStart(text: string, f: Finding): number {
   return at >= 0 && at + f.sentence.length >= f.end ? at : f.start;
 }
 
-export interface PageScores {
-  pages: number;
-  /** Sentence level. */
+/** Sentence precision and recall, as the page corpus and the sentence bank both count them. */
+export interface SentenceScores {
+  /** Labelled claims, and how many of them were found. */
   flags: number;
   found: number;
+  /** Flagged sentences, and how many of them hold a labelled claim. */
   flagged: number;
-  /** Flagged sentences that hold a labelled claim. */
   correct: number;
   precision: number | null;
   recall: number | null;
+}
+
+/** A ratio with nothing to divide by is null. */
+const ratio = (a: number, b: number) => (b === 0 ? null : a / b);
+
+export function sentenceScores(flags: number, found: number, flagged: number, correct: number): SentenceScores {
+  return { flags, found, flagged, correct, precision: ratio(correct, flagged), recall: ratio(found, flags) };
+}
+
+export interface PageScores extends SentenceScores {
+  pages: number;
   /** Page level: a badge exactly where the page holds a claim. */
   pagesWithClaims: number;
   pagesBadged: number;
@@ -233,15 +244,9 @@ export function scorePages(results: readonly PageResult[]): PageScores {
   const correct = flagged - sum((r) => r.falseAlarms.length);
   const withClaims = results.filter((r) => r.flags > 0);
   const badged = results.filter((r) => r.flagged > 0);
-  const ratio = (a: number, b: number) => (b === 0 ? null : a / b);
   return {
     pages: results.length,
-    flags,
-    found,
-    flagged,
-    correct,
-    precision: ratio(correct, flagged),
-    recall: ratio(found, flags),
+    ...sentenceScores(flags, found, flagged, correct),
     pagesWithClaims: withClaims.length,
     pagesBadged: badged.length,
     pagesBadgedRightly: badged.filter((r) => r.flags > 0).length,

@@ -14,7 +14,7 @@ import * as v from 'valibot';
 import nlp from '../engine/nlp.ts';
 import { scanText } from '../engine/claims/scan-text.ts';
 import type { CompiledRuleSet } from '../engine/types.ts';
-import { readLabelled, SPLITS } from './evaluate-pages.ts';
+import { readLabelled, sentenceScores, SPLITS, type SentenceScores } from './evaluate-pages.ts';
 
 const text = v.pipe(v.string(), v.trim(), v.minLength(1));
 const common = {
@@ -64,14 +64,9 @@ export function evaluateBank(entries: readonly BankEntry[], ruleSet: CompiledRul
   });
 }
 
-export interface BankScores {
+export interface BankScores extends SentenceScores {
+  /** Judged sentences (flag or ok). */
   sentences: number;
-  flags: number;
-  found: number;
-  flagged: number;
-  correct: number;
-  precision: number | null;
-  recall: number | null;
 }
 
 /** Sentence precision and recall; `unsure` sentences count for neither. */
@@ -81,13 +76,5 @@ export function scoreBank(results: readonly BankResult[]): BankScores {
   const found = flags.filter((r) => r.flaggedBy.length > 0).length;
   const flagged = judged.filter((r) => r.flaggedBy.length > 0);
   const correct = flagged.filter((r) => r.entry.label === 'flag').length;
-  return {
-    sentences: judged.length,
-    flags: flags.length,
-    found,
-    flagged: flagged.length,
-    correct,
-    precision: flagged.length === 0 ? null : correct / flagged.length,
-    recall: flags.length === 0 ? null : found / flags.length,
-  };
+  return { sentences: judged.length, ...sentenceScores(flags.length, found, flagged.length, correct) };
 }
