@@ -54,7 +54,11 @@ function asidesAround(text: string, span: Span): Span[] {
 
 /** The clause of `text` that holds `span` (an aside outside `span` belongs to the clause it stands in). */
 export function clauseOf(text: string, span: Span): Span {
-  const asides = asidesAround(text, span);
+  return clauseAmong(text, span, asidesAround(text, span));
+}
+
+/** The clause of `text` that holds `span`, with the asides around it already found. */
+function clauseAmong(text: string, span: Span, asides: readonly Span[]): Span {
   let start = 0;
   let end = text.length;
   CLAUSE_BREAK.lastIndex = 0;
@@ -91,14 +95,15 @@ function denies(text: string, from: number, to: number, denial: RegExp, harmless
 export function scopedException(text: string, claim: Span): ScopedException | null {
   const contrast = LEADING_CONTRAST.exec(text);
   if (contrast && claim.end <= contrast[0].length) return { set: 'contrast', reason: 'a contrast the sentence sets aside' };
-  const clause = clauseOf(text, claim);
+  const asides = asidesAround(text, claim);
+  const clause = clauseAmong(text, claim, asides);
   // A leading contrast or subordinate clause ends at its comma: what follows is its own clause.
   const leading = contrast ?? LEADING_SUBORDINATE.exec(text);
   const from = leading && leading[0].length <= claim.start ? Math.max(clause.start, leading[0].length) : clause.start;
   // A denial before the claim in its clause, of its verb inside it ("PRP does not fill deep folds"), or after it.
   const upTo = text.slice(0, clause.end);
   // An aside in the claim's clause neither denies it nor is denied with it: "exosomes — not cells — renew skin".
-  const harmless = [...harmlessPhrases(upTo), ...asidesAround(upTo, claim)];
+  const harmless = [...harmlessPhrases(upTo), ...asides];
   if (
     denies(upTo, from, claim.start, DENIAL_BEFORE, harmless) ||
     denies(upTo, claim.start, claim.end, DENIAL_INSIDE, harmless) ||
