@@ -7,6 +7,7 @@
 import { TextExtractor, type ExtractOptions, type PageText } from '../dom/extract-text.ts';
 import { findCandidates, type TriggerMatcher } from '../engine/claims/find-candidates.ts';
 import type { CandidateSentence } from '../engine/types.ts';
+import { lineWindows } from './line-windows.ts';
 
 export interface FirstLook {
   page: PageText;
@@ -79,18 +80,14 @@ export async function lookForCandidates(root: Node, deps: LookDeps): Promise<Fir
   const gate = wholeWordGate(deps.triggers, hint?.prefixes);
   const candidates: CandidateSentence[] = [];
   let mayNameCytokine = false;
-  for (let from = 0; from < page.text.length; ) {
-    // Windows of about 200 KB, cut at a line break (a sentence never spans one): a few ms of regex each.
-    const cut = page.text.indexOf('\n', from + WINDOW);
-    const to = cut < 0 ? page.text.length : cut + 1;
-    // The window's own text, so the gate never reads past it; a line break or the text's end bounds both sides.
-    const window = from === 0 && to === page.text.length ? page.text : page.text.slice(from, to);
-    if (gate.test(window)) {
-      candidates.push(...findCandidates(page.text, deps.triggers, from, to));
-      mayNameCytokine ||= hint?.test(window) ?? false;
+  // Windows of about 200 KB (a sentence never spans one): a few ms of regex each. The gate reads the window's
+  // own text, so it never reads past it; a line break or the text's end bounds both sides.
+  for (const window of lineWindows(page.text, WINDOW)) {
+    if (gate.test(window.text)) {
+      candidates.push(...findCandidates(page.text, deps.triggers, window.from, window.to));
+      mayNameCytokine ||= hint?.test(window.text) ?? false;
     }
-    from = to;
-    if (from < page.text.length) {
+    if (!window.last) {
       await deps.yieldToPage();
       if (deps.cancelled()) return null;
     }

@@ -9,7 +9,8 @@ import type { CytokineMention } from '../engine/cytokines/lexicon-types.ts';
 import { findIngredientList } from '../engine/ingredients/find-ingredient-list.ts';
 import { quietInIngredientList } from '../engine/ingredients/quiet-in-ingredient-list.ts';
 import type { CandidateSentence, Finding, QuietMention } from '../engine/types.ts';
-import { voiceCues, type VoiceCues } from '../engine/claims/page-voice.ts';
+import { VOICE_CAP, voiceCues, type VoiceCues } from '../engine/claims/page-voice.ts';
+import { lineWindows } from './line-windows.ts';
 import { lookForCandidates, type FirstLook, type LookDeps } from './look-for-candidates.ts';
 import type { CardRule } from '../ui/ClaimCard.tsx';
 import { claimKey, type ClaimEntry } from './page-claims.ts';
@@ -94,19 +95,13 @@ const CYTOKINE_WINDOW = 100_000;
 
 async function cytokinesInWindows(text: string, deps: ScanDeps): Promise<CytokineMention[]> {
   const out: CytokineMention[] = [];
-  for (let from = 0; from < text.length; ) {
-    const cut = text.indexOf('\n', from + CYTOKINE_WINDOW);
-    const to = cut < 0 ? text.length : cut + 1;
-    const window = text.slice(from, to);
+  for (const { from, text: window, last } of lineWindows(text, CYTOKINE_WINDOW)) {
     if (deps.mayNameCytokine(window)) for (const m of findCytokines(window, deps.cytokines())) out.push({ ...m, start: m.start + from, end: m.end + from });
-    from = to;
-    if (from < text.length) await deps.yieldToPage();
+    if (!last) await deps.yieldToPage();
   }
   return out;
 }
 
-/** `voiceCues` stops counting each kind of cue at this many (src/engine/claims/page-voice.ts). */
-export const VOICE_CAP = 8;
 const VOICE_WINDOW = 200_000;
 
 /**
@@ -118,14 +113,12 @@ const VOICE_WINDOW = 200_000;
 export async function voiceInWindows(text: string, deps: Pick<LookDeps, 'yieldToPage' | 'cancelled'>): Promise<VoiceCues | null> {
   let selling = 0;
   let arguing = 0;
-  for (let from = 0; from < text.length && (selling < VOICE_CAP || arguing < VOICE_CAP); ) {
-    const cut = text.indexOf('\n', from + VOICE_WINDOW);
-    const to = cut < 0 ? text.length : cut + 1;
-    const cues = voiceCues(from === 0 && to === text.length ? text : text.slice(from, to));
+  for (const window of lineWindows(text, VOICE_WINDOW)) {
+    if (selling >= VOICE_CAP && arguing >= VOICE_CAP) break;
+    const cues = voiceCues(window.text);
     selling += cues.selling;
     arguing += cues.arguing;
-    from = to;
-    if (from < text.length) {
+    if (!window.last) {
       await deps.yieldToPage();
       if (deps.cancelled()) return null;
     }

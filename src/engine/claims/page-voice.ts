@@ -47,6 +47,9 @@ export interface VoiceCues {
   arguing: number;
 }
 
+/** How many cues of each kind are enough to tell the voice: counting stops there. */
+export const VOICE_CAP = 8;
+
 /** How often the page sells and argues; a few words of each are enough, so counting stops early. */
 export function voiceCues(text: string): VoiceCues {
   const count = (re: RegExp, cap: number) => {
@@ -55,7 +58,7 @@ export function voiceCues(text: string): VoiceCues {
     while (n < cap && re.exec(text)) n++;
     return n;
   };
-  return { selling: count(SELLING, 8), arguing: count(ARGUING, 8) };
+  return { selling: count(SELLING, VOICE_CAP), arguing: count(ARGUING, VOICE_CAP) };
 }
 
 /**

@@ -1,8 +1,8 @@
 // The full script counts the page's voice in windows, yielding between them, where it counted the whole text in
 // one task: the counts must be the whole text's, cap included, however the cues fall across the windows.
 import { describe, expect, it } from 'vitest';
-import { voiceCues } from '../../../src/engine/claims/page-voice.ts';
-import { VOICE_CAP, voiceInWindows } from '../../../src/content/scan-root.ts';
+import { VOICE_CAP, voiceCues } from '../../../src/engine/claims/page-voice.ts';
+import { voiceInWindows } from '../../../src/content/scan-root.ts';
 
 const FILLER = 'A light lotion, reformulated and blended to leave skin soft all day long without a greasy feel.';
 const SELLS = 'Add to cart for free shipping today.';
