@@ -123,9 +123,10 @@ const SHORT_SENTENCE = 12;
 
 /**
  * A sentence whose subject is a pronoun or "these/this …" ("They regenerate and repair it", "These tiny cells
- * are changing…") speaks of what the sentence before it named.
+ * are changing…"), also after a short connective ("Specifically, they…", "As a result, it…"), speaks of what
+ * the sentence before it named.
  */
-export const ANAPHOR = /^[\s"'“‘(•*–—-]*(?:(?:and|so|but|plus|also|now)\s+)?(?:it|they|these|this|those|both|such)\b/iu;
+export const ANAPHOR = /^[\s"'“‘(•*–—-]*(?:(?:and|so|but|plus|also|now)\s+|\p{L}+(?:\s+\p{L}+){0,3},\s*)?(?:it|they|these|this|those|both|such)\b/iu;
 
 /** How many sentences in a row may go on about what a candidate named ("They… It… This…"). */
 const MAX_FOLLOWERS = 3;

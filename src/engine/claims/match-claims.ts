@@ -298,11 +298,11 @@ export function matchClaims(nlp: Nlp, candidates: readonly CandidateSentence[], 
     const firstQuiet = quiet.length;
     // A sentence that goes on with a pronoun is read with what it stands for before it: "exosomes They
     // regenerate your skin". Findings are measured back on the sentence as written.
-    const subject = candidate.lead && set.subjects && ANAPHOR.test(candidate.text) ? set.subjects.exec(candidate.lead)?.[0] : undefined;
+    let lead: Sentence | undefined;
+    const leadSentence = () => (lead ??= sentenceOf(nlp, candidate.lead ?? ''));
+    const subject = candidate.lead && set.subjects && ANAPHOR.test(candidate.text) ? subjectIn(leadSentence(), candidate.lead, set.subjects) : undefined;
     const sentence = subject ? { ...candidate, text: `${subject} ${candidate.text}`, start: candidate.start - subject.length - 1 } : candidate;
     const parsed = sentenceOf(nlp, sentence.text);
-    let lead: Sentence | undefined;
-    const leadSentence = () => (lead ??= sentenceOf(nlp, sentence.lead ?? ''));
     const fallbacks: Finding[] = [];
     let specific = false;
     const hitsByRule = matchHits(parsed, sentence.ruleIds, set);
@@ -382,6 +382,43 @@ function subjectFinder(subjects: readonly string[] | undefined): RegExp | undefi
   if (!subjects || subjects.length === 0) return undefined;
   const words = [...subjects].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[\\s-]+'));
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+}
+
+/** Possessive determiners, which compromise tags as nouns: they open a noun phrase, they do not qualify it. */
+const DETERMINERS = new Set(['our', 'your', 'their', 'its', 'my', 'his', 'her', 'whose']);
+/** How many words before a subject may qualify it. */
+const MAX_MODIFIERS = 2;
+
+/**
+ * What a pronoun stands for: the first subject the sentence before names, with up to two adjectives or nouns
+ * just before it that qualify it ("Swiss apple stem cells", "nano cytokines", "synthetic peptides"), since rules
+ * turn on them. `lead` is the sentence before, parsed.
+ */
+function subjectIn(lead: Sentence, leadText: string, finder: RegExp): string | undefined {
+  const found = finder.exec(leadText);
+  if (!found) return undefined;
+  const terms = (lead.doc.json({ offset: true, terms: { offset: true } }) as { terms: TermJson[] }[]).flatMap((s) => s.terms);
+  const subjectTerm = terms.findIndex((t) => t.offset.start >= found.index);
+  if (subjectTerm < 0) return found[0];
+  let first = subjectTerm;
+  let start = found.index;
+  for (let n = 0; n < MAX_MODIFIERS && first > 0; n++) {
+    const t = terms[--first]!;
+    // compromise reads a noun that opens a sentence as a command ("Plant stem cells are…"); where the sentence
+    // has a verb of its own after the subject, the opener qualifies the subject ("Activate stem cells" stays out).
+    const opener = first === 0 && t.tags.includes('Imperative') && terms.slice(subjectTerm + 1).some((u) => u.tags.includes('Verb'));
+    const qualifies = opener || ((t.tags.includes('Adjective') || t.tags.includes('Noun')) && !t.tags.includes('Pronoun') && !DETERMINERS.has(t.text.toLowerCase()));
+    // Only words written right next to each other: a comma or a bracket ends the phrase.
+    if (!qualifies || !/^\s+$/.test(leadText.slice(t.offset.start + t.offset.length, start))) break;
+    start = t.offset.start;
+  }
+  return leadText.slice(start, found.index + found[0].length);
+}
+
+interface TermJson {
+  text: string;
+  tags: string[];
+  offset: { start: number; length: number };
 }
 
 /** A finding made on a sentence read with its subject before it, measured on the sentence as written. */

@@ -82,6 +82,22 @@ describe('a sentence that goes on with a pronoun', () => {
   it('needs the sentence before to name a subject', () => {
     expect(flagged(ruleSet, 'Our serum is rich in ceramides. They renew your skin.')).toEqual([]);
   });
+
+  it('goes on after a short connective, but not where the sentence names its own subject', () => {
+    expect(flagged(ruleSet, 'Our serum is rich in exosomes. Specifically, they renew your skin.')).toEqual(['Specifically, they renew']);
+    expect(flagged(ruleSet, 'Our serum is rich in exosomes. In short, it renews your skin.')).toEqual(['In short, it renews']);
+    expect(flagged(ruleSet, 'Our serum is rich in exosomes. Specifically, retinol renews your skin.')).toEqual([]);
+  });
+
+  it('brings the words that qualify the subject along, since a rule may turn on them', () => {
+    const plant = compile('plant <exo> .{0,3} <renewal>');
+    expect(flagged(plant, 'Our toner holds plant exosomes. They renew your skin.')).toEqual(['They renew']);
+    // compromise reads a sentence-opening noun as a command: with a verb of its own after the subject, it qualifies it.
+    expect(flagged(plant, 'Plant exosomes are in our toner. They renew your skin.')).toEqual(['They renew']);
+    // A determiner or a verb is not part of the subject's name.
+    expect(flagged(plant, 'Our toner holds exosomes. They renew your skin.')).toEqual([]);
+    expect(flagged(plant, 'We plant exosomes in every bottle. They renew your skin.')).toEqual([]);
+  });
 });
 
 describe('a softener ("may", "potential")', () => {
