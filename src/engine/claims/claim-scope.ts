@@ -33,11 +33,14 @@ const NOT_DENYING = /\b(?:not only|not just|no other|no more|no need|no wonder|n
 /** A denial of the claim's own verb right after it: "… cannot survive", "… are not alive", "… never reach". */
 const DENIAL_AFTER = /^\W*(?:\w+\W+){0,2}?(?:(?:is|are|was|were|do|does|did|can|could|will|would|have|has|had)\s*(?:not|n't)|cannot|can't|never|won't|isn't|aren't|doesn't|don't)\s+(?:\w+\s+)?(?:survive|live|stay|remain|be|exist|reach|penetrate|enter|get|pass|cross|work|last|contain|hold|keep|alive|living|viable|stable|active|in|inside|into)\b/iu;
 
-/** A leading contrast that the rest of the sentence answers: "Unlike X, …", "Compared with X, …". */
-const LEADING_CONTRAST = /^[\s"'“‘(•*–—-]*(?:unlike|contrary to|as opposed to|compared (?:to|with)|in contrast to)\b[^,;:]*[,;:]/iu;
+/** What may stand before a leading clause: quotes, bullets, and a joining word ("But unlike X, …"). */
+const LEAD_IN = String.raw`^[\s"'“‘(•*–—-]*(?:(?:but|and|so|yet)\s+)?`;
+
+/** A leading contrast that the rest of the sentence answers: "Unlike X, …", "Instead of X, …". */
+const LEADING_CONTRAST = new RegExp(`${LEAD_IN}(?:unlike|contrary to|as opposed to|compared (?:to|with)|in contrast to|instead of|rather than)\\b[^,;:]*[,;:]`, 'iu');
 
 /** A leading subordinate clause, which ends at its comma: "While they will not help if you lose a leg, …". */
-const LEADING_SUBORDINATE = /^[\s"'“‘(•*–—-]*(?:while|although|though|even though|whereas|even if)\b[^,;:]*,/iu;
+const LEADING_SUBORDINATE = new RegExp(`${LEAD_IN}(?:while|although|though|even though|whereas|even if)\\b[^,;:]*,`, 'iu');
 
 /** Research history told as history. */
 const HISTORY = /\b(?:(?:first )?(?:discovered|isolated|identified|described)\b[^.;:]*\b(?:in|by) (?:the )?(?:1[89]\d\d|20[01]\d)s?|(?:researchers|scientists|biologists) (?:first )?(?:discovered|isolated|identified|described))\b/iu;

@@ -43,6 +43,10 @@ describe('scopedException', () => {
   it('sets aside a claim inside a leading contrast, not one after it', () => {
     expect(at('Unlike real stem cells, these vesicles carry no nucleus.', 'real stem cells')).toBe('contrast');
     expect(at('Unlike other brands, our cream holds live stem cells.', 'live stem cells')).toBeNull();
+    // "Instead of" and "rather than" lead a contrast too, also after a joining word.
+    expect(at('But instead of embryonic stem cells, this cream holds live plant stem cells.', 'live plant stem cells')).toBeNull();
+    expect(at('Rather than live stem cells, this cream holds an extract.', 'live stem cells')).toBe('contrast');
+    expect(at('But unlike real stem cells, these vesicles carry no nucleus.', 'real stem cells')).toBe('contrast');
   });
 
   it('reads research history as history', () => {
