@@ -44,13 +44,16 @@ const OVERLAP = 256;
 const FREE = '(?<![A-Za-z0-9])';
 const FREE_AFTER = '(?![A-Za-z0-9])';
 /**
- * A seam: a letter or digit, then a change of case that may join two elements' texts; the match is the character
- * after the seam (a capital or a digit, rare in prose, so V8 skips to them), the look-behind checks the one before.
+ * A seam: two letters or digits that touch where two elements' texts may have been joined, told by case: a
+ * capital after any letter or digit ("skinStem", "SPFStem", "cellsOur", "EXPERIMENTALEXOSOMES"), or a letter
+ * and a digit ("Exosomes10", "50mlStem" has its capital anyway). Not a seam: a small letter after a small letter
+ * or a capital ("system", "Formula"), a digit after a digit. Each alternative matches the character after the
+ * seam (a capital or a digit, rare in prose, so V8 skips to them); a digit may have a seam on either side.
  */
-const SEAM = '[A-Z](?<=[A-Za-z0-9][A-Z])(?:(?<=[a-z0-9][A-Z])|(?=[a-z]))|[0-9](?<=[A-Za-z][0-9])';
+const SEAM = '[A-Z](?<=[A-Za-z0-9][A-Z])|[0-9](?:(?<=[A-Za-z][0-9])|(?=[a-z]))';
 
-/** After a trigger word: nothing that touches it, or a seam (the word's last letter or digit, then a change of case). */
-const AFTER_OR_SEAM = '(?:(?![A-Za-z0-9])|(?<=[a-z0-9])(?=[A-Z])|(?=[A-Z][a-z])|(?<=[A-Za-z])(?=[0-9]))';
+/** After a trigger word: nothing that touches it, or a seam. */
+const AFTER_OR_SEAM = '(?:(?![A-Za-z0-9])|(?=[A-Z])|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z]))';
 
 /** The quick look's expressions (`quickGate`), without the `i` flag: seams are told by case. */
 export interface QuickGate {
@@ -88,16 +91,21 @@ export function quickGate(triggerSource: string, cytokinePrefixes = ''): QuickGa
 /** Whether `gate` wakes on `text`. */
 export function gateWakes(gate: QuickGate, text: string): boolean {
   if (gate.words.test(text)) return true;
-  const { seams, startsAt, endsAt } = gate;
+  const seams = gate.seams;
   seams.lastIndex = 0;
   for (let seam = seams.exec(text); seam !== null; seam = seams.exec(text)) {
     const at = seam.index;
-    startsAt.lastIndex = at;
-    endsAt.lastIndex = at;
-    if (startsAt.test(text) || endsAt.test(text)) return true;
+    if (wakesAt(gate, text, at) || (text.charCodeAt(at) <= 57 && wakesAt(gate, text, at + 1))) return true;
     seams.lastIndex = at + 1;
   }
   return false;
+}
+
+/** Whether a trigger word starts or ends at `at`, or a cytokine name starts there. */
+function wakesAt(gate: QuickGate, text: string, at: number): boolean {
+  gate.startsAt.lastIndex = at;
+  gate.endsAt.lastIndex = at;
+  return gate.startsAt.test(text) || gate.endsAt.test(text);
 }
 
 /** Whether the subtree may hold a candidate or a cytokine name; null when cancelled on the way. */
