@@ -3,22 +3,23 @@
  * the text of every open shadow root in it, run through an expression that wakes wherever the first look's
  * gate would wake on the extracted text. Where it finds nothing the page has no candidate and no cytokine
  * name, and the walk is not needed at all: on the bench's 1 MB page without claims the walk alone cost about
- * what the whole floor does (docs/performance.md).
+ * what the whole floor does (docs/performance.md, "The quick look").
  *
  * Why it wakes wherever the first look would: `textContent` holds every text node's data, the extracted text's
- * characters (with white space as it is, where extraction makes a space of it) plus the text of skipped
- * elements (scripts, styles, form fields), but without the line break extraction puts between blocks and
- * without open shadow roots (read here one by one). More text only adds wakes, except where it glues two texts
- * into one word: `<li>skin</li><li>Stem cells` reads "skinStem cells", where a whole-word gate stays asleep.
- * So a trigger word also counts when a letter or digit touches it across a change of case, the usual shape
- * of such a seam: a capital after a small letter or a digit ("skinStem", "50mlStem"), a capitalised word after
- * anything ("SPFStem"), a capital or digit after a word ending in a small letter ("cellsOur", "Exosomes10").
- * "system", "formula" and "SYSTEM" stay asleep.
+ * characters (white space as it is, where extraction makes a space of it: the cytokine names' spaces allow it)
+ * plus the text of skipped elements (scripts, styles, form fields), but without the line break extraction puts
+ * between blocks and without open shadow roots (read here one by one, nested ones too). More text only adds
+ * wakes, except where it glues two texts into one word: `<li>skin</li><li>Stem cells` reads "skinStem cells",
+ * where a whole-word gate stays asleep. So a trigger word also counts where it touches a letter or digit
+ * across a seam told by case (SEAM below): a capital after any letter or digit ("skinStem", "cellsOur",
+ * "EXPERIMENTALEXOSOMES"), a letter against a digit ("Exosomes10"). "system" and "formula" stay asleep; a word
+ * in capitals with a trigger word inside ("SYSTEM") wakes, and the walk then finds nothing.
  *
- * What it cannot see from the text alone (docs/performance.md, "The quick look"): a trigger word glued to the
- * text before it, or after it, by a seam without a change of case ("<li>skin</li><li>stem…", "STEM
- * CELLS</h2><p>NOW"), or split in two by a skipped element ("stem<button>…</button>cells"), on a page where
- * no other trigger word or cytokine name stands free.
+ * What it cannot see from the text alone: a trigger word glued to a small letter by a block boundary
+ * ("<li>Glycerin</li><li>sh-Oligopeptide" reads "Glycerinsh-Oligopeptide", which is "system" to any
+ * expression), a digit to a digit, or a word split in two by a skipped element ("stem<button>…</button>cells"),
+ * on a page where no other trigger word or cytokine name stands free. Over every fixture and seed, minified,
+ * hit by hit: one such hit, on a page that woke on its other words (tests/unit/content/quick-look.test.ts).
  */
 
 export interface QuickLookDeps {
