@@ -1,10 +1,10 @@
 /**
  * The eager content script's whole job, on every page and frame: read whether the site is paused, take a quick
  * look at the text (quick-look.ts: `textContent` and open shadow roots, no walk), and only where that wakes
- * extract the text, run the prefilter and ask whether the page may name a cytokine. Where nothing is found it files the
- * (empty) report and keeps watching the page (changes, SPA navigation, settings); the first candidate sentence
- * or cytokine name loads the rest of Claimlens into this frame (load-full.ts) and hands the page over to it,
- * with what was already extracted. A frame with no text or no candidate costs this look and nothing more.
+ * extract the text, run the prefilter and ask whether the page may name a cytokine. Where nothing is found it
+ * files the (empty) report and keeps watching the page (changes, SPA navigation, settings); the first candidate
+ * sentence or cytokine name loads the rest of Claimlens into this frame (load-full.ts) and hands the page over
+ * to it, with what was already extracted. A frame with no text or no candidate costs this look and nothing more.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { TriggerMatcher } from '../engine/claims/find-candidates.ts';

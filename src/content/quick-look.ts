@@ -115,12 +115,19 @@ export async function quickLookWakes(root: Element, deps: QuickLookDeps): Promis
   if (wakes !== false) return wakes;
   // Open shadow roots, nested ones too: only where the light text found nothing.
   const roots = shadowRootsIn(root, deps.exclude);
+  // The page gets its main thread back after each window's worth of text, not after each of many small roots.
+  let unyielded = WINDOW;
   for (let i = 0; i < roots.length; i++) {
     const shadow = roots[i]!;
     if (!shadow.host.isConnected) continue;
-    await deps.yieldToPage();
-    if (deps.cancelled()) return null;
-    const found = await textWakes(shadow.textContent ?? '', deps);
+    if (unyielded >= WINDOW) {
+      await deps.yieldToPage();
+      if (deps.cancelled()) return null;
+      unyielded = 0;
+    }
+    const text = shadow.textContent ?? '';
+    unyielded += text.length;
+    const found = await textWakes(text, deps);
     if (found !== false) return found;
     roots.push(...shadowRootsIn(shadow, deps.exclude));
   }

@@ -195,6 +195,16 @@ describe('the quick look', () => {
     expect(await quickLookWakes(doc.body, { gate, exclude: (el) => el.localName === 'product-card', yieldToPage: async () => undefined, cancelled: () => false })).toBe(false);
   });
 
+  it('reads many small shadow roots without yielding after each', async () => {
+    const doc = page(`<p>A light lotion.</p>${'<rating-stars></rating-stars>'.repeat(300)}`);
+    for (const host of doc.querySelectorAll('rating-stars')) host.attachShadow({ mode: 'open' }).innerHTML = '<span>4.5 of 5</span>';
+    let yields = 0;
+    expect(await quickLookWakes(doc.body, { gate, exclude: () => false, yieldToPage: async () => void yields++, cancelled: () => false })).toBe(false);
+    expect(yields).toBe(1);
+    doc.querySelectorAll('rating-stars')[299]!.shadowRoot!.innerHTML = '<span>With exosomes</span>';
+    expect(await quickWakes(doc.body)).toBe(true);
+  });
+
   it('may wake on a trigger word that only a script holds (the walk then finds nothing)', async () => {
     const doc = page('<p>A light lotion.</p><script>var copy = "stem cells";</script>');
     expect(firstLookWakes(doc.body)).toBe(false);
