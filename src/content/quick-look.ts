@@ -162,7 +162,10 @@ function shadowRootsIn(root: Element | ShadowRoot, exclude: (element: Element) =
   return out;
 }
 
-/** Every cased letter as a class of both cases ("stem" as "[sS][tT][eE][mM]"); escapes and the rest unchanged. */
+/**
+ * Every cased letter as a class of both cases ("stem" as "[sS][tT][eE][mM]"), and a phrase's space as any white
+ * space that extraction turns into one (the shopper's own rules may have phrases); escapes and the rest unchanged.
+ */
 function eitherCase(source: string): string {
   let out = '';
   for (let i = 0; i < source.length; i++) {
@@ -170,6 +173,10 @@ function eitherCase(source: string): string {
     if (c === '\\') {
       out += c + (source[i + 1] ?? '');
       i++;
+      continue;
+    }
+    if (c === ' ') {
+      out += '[ \\t\\n\\r\\f]';
       continue;
     }
     const upper = c.toUpperCase();

@@ -9,6 +9,7 @@ import { Window } from 'happy-dom';
 import { cytokineLexicon, ruleSet } from 'virtual:claimlens/rules';
 import { extractText } from '../../../src/dom/extract-text.ts';
 import { buildTriggerMatcher } from '../../../src/engine/claims/find-candidates.ts';
+import { combinePrefilters } from '../../../src/engine/claims/combine-prefilters.ts';
 import { cytokinePrefixSource } from '../../../src/engine/cytokines/find-cytokines.ts';
 import { wholeWordGate } from '../../../src/content/look-for-candidates.ts';
 import { gateWakes, quickGate, quickLookWakes } from '../../../src/content/quick-look.ts';
@@ -203,6 +204,17 @@ describe('the quick look', () => {
     expect(yields).toBe(1);
     doc.querySelectorAll('rating-stars')[299]!.shadowRoot!.innerHTML = '<span>With exosomes</span>';
     expect(await quickWakes(doc.body)).toBe(true);
+  });
+
+  it("wakes on the shopper's own trigger words, phrases across a line break of the page source too", async () => {
+    const own = buildTriggerMatcher(combinePrefilters(ruleSet.prefilter, { triggers: { sparkleberry: ['mine'], 'moon dust': ['mine'] } }));
+    const ownGate = quickGate(own.regex.source, prefixes);
+    for (const body of ['<p>With Sparkleberry oil.</p>', '<p>With moon\ndust.</p>', '<ul><li>Gentle</li><li>Moon dust</li></ul>']) {
+      const doc = page(body);
+      expect(wholeWordGate(own).test(extractText(doc.body).text), body).toBe(true);
+      expect(await quickLookWakes(doc.body, { gate: ownGate, exclude: () => false, yieldToPage: async () => undefined, cancelled: () => false }), body).toBe(true);
+      expect(await quickWakes(doc.body), body).toBe(false);
+    }
   });
 
   it('may wake on a trigger word that only a script holds (the walk then finds nothing)', async () => {
