@@ -1,11 +1,13 @@
 /**
- * The eager content script's whole job, on every page and frame: read whether the site is paused, extract the
- * text, run the prefilter and ask whether the page may name a cytokine. Where nothing is found it files the
- * (empty) report and keeps watching the page (changes, SPA navigation, settings); the first candidate sentence
- * or cytokine name loads the rest of Claimlens into this frame (load-full.ts) and hands the page over to it,
- * with what was already extracted. A frame with no text or no candidate costs this look and nothing more.
+ * The eager content script's whole job, on every page and frame: read whether the site is paused, take a quick
+ * look at the text (quick-look.ts: `textContent` and open shadow roots, no walk), and only where that wakes
+ * extract the text, run the prefilter and ask whether the page may name a cytokine. Where nothing is found it
+ * files the (empty) report and keeps watching the page (changes, SPA navigation, settings); the first candidate
+ * sentence or cytokine name loads the rest of Claimlens into this frame (load-full.ts) and hands the page over
+ * to it, with what was already extracted. A frame with no text or no candidate costs this look and nothing more.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { TriggerMatcher } from '../engine/claims/find-candidates.ts';
 import type { Prefilter } from '../engine/types.ts';
 import type { PageScanned } from '../messages.ts';
 import { HOST_TAG, isInUiHost } from '../dom/ui-host.ts';
@@ -13,6 +15,7 @@ import { isPaused, readPauseSettings, SETTINGS_KEY, type PauseSettings } from '.
 import type { EagerBrowser } from './eager-browser.ts';
 import type { Handoff, StartFull } from './full-handoff.ts';
 import { lookForCandidates, type CytokineHint, type FirstLook } from './look-for-candidates.ts';
+import { quickGate, quickLookWakes, type QuickGate } from './quick-look.ts';
 import { lazyTriggerMatcher, triggersInForce } from './triggers-in-force.ts';
 import { watchChanges } from './watch-changes.ts';
 
@@ -61,6 +64,10 @@ export function startFirstLook(ctx: ContentScriptContext, env: FirstLookEnv): vo
   let reportedPaused: string | null = null;
   let queue: Promise<void> = Promise.resolve();
   const paused = () => isPaused(settings, location.href);
+  let quick: { triggers: TriggerMatcher; gate: QuickGate } | undefined;
+  /** The quick look's expression for the triggers in force (the shopper's own rules change them). */
+  const quickGateFor = (matcher: TriggerMatcher) =>
+    (quick?.triggers === matcher ? quick : (quick = { triggers: matcher, gate: quickGate(matcher.regex.source, env.cytokineHint.prefixes) })).gate;
 
   /** The shopper's own rules add trigger words, which only the background can compile. */
   async function applySettings(next: PauseSettings): Promise<void> {
@@ -103,16 +110,19 @@ export function startFirstLook(ctx: ContentScriptContext, env: FirstLookEnv): vo
         }
         let bodyLook: FirstLook | undefined;
         let wanted = false;
+        const deps = {
+          exclude: (el: Element) => el.localName === HOST_TAG,
+          // A callback of our own, not the bare resolver, so a trace attributes each slice to this script.
+          yieldToPage: () => new Promise<void>((ok) => setTimeout(() => ok(), 0)),
+          cancelled: () => ctx.isInvalid || gen !== generation,
+        };
         for (const root of roots) {
           if (!root.isConnected) continue;
-          const found = await lookForCandidates(root, {
-            triggers,
-            exclude: (el) => el.localName === HOST_TAG,
-            // A callback of our own, not the bare resolver, so a trace attributes each slice to this script.
-            yieldToPage: () => new Promise((ok) => setTimeout(() => ok(), 0)),
-            cancelled: () => ctx.isInvalid || gen !== generation,
-            cytokineHint: env.cytokineHint,
-          });
+          // The quick look first (quick-look.ts): a subtree where it finds nothing needs no walk.
+          const mayHave = await quickLookWakes(root, { ...deps, gate: quickGateFor(triggers) });
+          if (mayHave === null) return;
+          if (!mayHave) continue;
+          const found = await lookForCandidates(root, { ...deps, triggers, cytokineHint: env.cytokineHint });
           if (found === null) return;
           if (root === document.body) bodyLook = found;
           wanted ||= found.candidates.length > 0 || found.mayNameCytokine;

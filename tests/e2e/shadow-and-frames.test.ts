@@ -6,9 +6,27 @@ import {
   collectPageErrors,
   useExtensionBrowser,
   waitForCard,
+  waitForTabReport,
 } from './harness.ts';
 
 const env = useExtensionBrowser();
+
+// The page's own text and its script hold no trigger word: the claim lives only in a shadow root inside a shadow
+// root, filled from templates (whose content `textContent` does not read either).
+const NESTED_SHADOW_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Nested shadow roots</title></head>
+<body>
+  <h1>Glow Ampoule</h1>
+  <p>A light ampoule for daily use.</p>
+  <shop-card></shop-card>
+  <template id="outer"><p>Gentle on skin.</p><shop-text></shop-text></template>
+  <template id="inner"><p id="nested-claim">Each drop holds millions of living cells in every bottle.</p></template>
+  <script>
+    const shade = (host, id) => host.attachShadow({ mode: 'open' }).append(document.getElementById(id).content.cloneNode(true));
+    customElements.define('shop-text', class extends HTMLElement { connectedCallback() { shade(this, 'inner'); } });
+    customElements.define('shop-card', class extends HTMLElement { connectedCallback() { shade(this, 'outer'); } });
+  </script>
+</body></html>`;
 
 describe('shadow roots and frames', () => {
   it('highlights and paints a claim inside an open shadow root, and opens its card on click', async () => {
@@ -31,6 +49,29 @@ describe('shadow roots and frames', () => {
     await page.mouse.click(shadow.x, shadow.y);
     await waitForCard(page);
     expect(await cardText(page)).toContain('Living stem cells in the product');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  // The eager script's quick look reads the page's textContent, which leaves shadow roots out: it reads every
+  // open shadow root itself (src/content/quick-look.ts), or this page would get no highlight at all.
+  it('loads Claimlens for a claim that only a nested open shadow root holds', async () => {
+    const page = await env.browser().newPage();
+    const errors = collectPageErrors(page);
+    const url = env.server().url('nested-shadow.html');
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      if (request.url() === url) void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: NESTED_SHADOW_PAGE });
+      else void request.continue();
+    });
+    await page.goto(url);
+    expect(await page.evaluate(() => document.body.textContent?.includes('cells'))).toBe(false);
+    const report = await waitForTabReport(env.browser(), url);
+    expect(report.findings.length).toBeGreaterThan(0);
+    await page.waitForFunction(() => {
+      const inner = document.querySelector('shop-card')?.shadowRoot?.querySelector('shop-text')?.shadowRoot;
+      return [...CSS.highlights].some(([n, h]) => n.startsWith('claimlens-') && [...h].some((r) => r instanceof Range && r.startContainer.getRootNode() === inner));
+    });
     expect(errors).toEqual([]);
     await page.close();
   });
