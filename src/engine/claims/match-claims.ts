@@ -300,7 +300,7 @@ export function matchClaims(nlp: Nlp, candidates: readonly CandidateSentence[], 
     // regenerate your skin". Findings are measured back on the sentence as written.
     let lead: Sentence | undefined;
     const leadSentence = () => (lead ??= sentenceOf(nlp, candidate.lead ?? ''));
-    const subject = candidate.lead && set.subjects && ANAPHOR.test(candidate.text) ? subjectIn(leadSentence(), candidate.lead, set.subjects) : undefined;
+    const subject = candidate.lead && set.subjects && ANAPHOR.test(candidate.text) ? subjectIn(candidate.lead, set.subjects, leadSentence) : undefined;
     const sentence = subject ? { ...candidate, text: `${subject} ${candidate.text}`, start: candidate.start - subject.length - 1 } : candidate;
     const parsed = sentenceOf(nlp, sentence.text);
     const fallbacks: Finding[] = [];
@@ -392,12 +392,12 @@ const MAX_MODIFIERS = 2;
 /**
  * What a pronoun stands for: the first subject the sentence before names, with up to two adjectives or nouns
  * just before it that qualify it ("Swiss apple stem cells", "nano cytokines", "synthetic peptides"), since rules
- * turn on them. `lead` is the sentence before, parsed.
+ * turn on them. `parsedLead` parses the sentence before, asked only once it names a subject.
  */
-function subjectIn(lead: Sentence, leadText: string, finder: RegExp): string | undefined {
+function subjectIn(leadText: string, finder: RegExp, parsedLead: () => Sentence): string | undefined {
   const found = finder.exec(leadText);
   if (!found) return undefined;
-  const terms = (lead.doc.json({ offset: true, terms: { offset: true } }) as { terms: TermJson[] }[]).flatMap((s) => s.terms);
+  const terms = (parsedLead().doc.json({ offset: true, terms: { offset: true } }) as { terms: TermJson[] }[]).flatMap((s) => s.terms);
   const subjectTerm = terms.findIndex((t) => t.offset.start >= found.index);
   if (subjectTerm < 0) return found[0];
   let first = subjectTerm;
