@@ -22,6 +22,8 @@
  * hit by hit: one such hit, on a page that woke on its other words (tests/unit/content/quick-look.test.ts).
  */
 
+import { SKIPPED_SELECTOR } from '../dom/extract-text.ts';
+
 export interface QuickLookDeps {
   /** `quickGate(…)`: the first look's gate widened for `textContent`. */
   gate: QuickGate;
@@ -82,36 +84,44 @@ export function quickGate(triggerSource: string, cytokinePrefixes = ''): QuickGa
   // `SPACE` in find-cytokines.ts: "[ \t" and the no-break spaces.
   const prefixes = cytokinePrefixes === '' ? '(?!)' : cytokinePrefixes.replaceAll('[ \\t', '[ \\t\\n\\r\\f');
   return {
-    words: new RegExp(`${FREE}(?:${words}${FREE_AFTER}|${prefixes})`),
+    words: new RegExp(`${FREE}(?:${words}${FREE_AFTER}|${prefixes})`, 'g'),
     seams: new RegExp(SEAM, 'g'),
     startsAt: new RegExp(`(?:${words}${AFTER_OR_SEAM}|${prefixes})`, 'y'),
     endsAt: new RegExp(`(?<=${FREE}${words})`, 'y'),
   };
 }
 
-/** Whether `gate` wakes on `text`. */
-export function gateWakes(gate: QuickGate, text: string): boolean {
-  if (gate.words.test(text)) return true;
+/**
+ * Whether `gate` wakes on `text`. `counts(at)` may turn down a hit by the position of its first character (or,
+ * for a word that ends at a seam, its last): one inside a skipped element's text, which no extracted text holds.
+ */
+export function gateWakes(gate: QuickGate, text: string, counts: (at: number) => boolean = () => true): boolean {
+  const words = gate.words;
+  words.lastIndex = 0;
+  for (let hit = words.exec(text); hit !== null; hit = words.exec(text)) {
+    if (counts(hit.index)) return true;
+    words.lastIndex = hit.index + 1;
+  }
   const seams = gate.seams;
   seams.lastIndex = 0;
   for (let seam = seams.exec(text); seam !== null; seam = seams.exec(text)) {
     const at = seam.index;
-    if (wakesAt(gate, text, at) || (text.charCodeAt(at) <= 57 && wakesAt(gate, text, at + 1))) return true;
+    if (wakesAt(gate, text, at, counts) || (text.charCodeAt(at) <= 57 && wakesAt(gate, text, at + 1, counts))) return true;
     seams.lastIndex = at + 1;
   }
   return false;
 }
 
 /** Whether a trigger word starts or ends at `at`, or a cytokine name starts there. */
-function wakesAt(gate: QuickGate, text: string, at: number): boolean {
+function wakesAt(gate: QuickGate, text: string, at: number, counts: (at: number) => boolean): boolean {
   gate.startsAt.lastIndex = at;
   gate.endsAt.lastIndex = at;
-  return gate.startsAt.test(text) || gate.endsAt.test(text);
+  return (counts(at) && gate.startsAt.test(text)) || (counts(at - 1) && gate.endsAt.test(text));
 }
 
 /** Whether the subtree may hold a candidate or a cytokine name; null when cancelled on the way. */
 export async function quickLookWakes(root: Element, deps: QuickLookDeps): Promise<boolean | null> {
-  const wakes = await textWakes(root.textContent ?? '', deps);
+  const wakes = await textWakes(root, root.textContent ?? '', deps);
   if (wakes !== false) return wakes;
   // Open shadow roots, nested ones too: only where the light text found nothing.
   const roots = shadowRootsIn(root, deps.exclude);
@@ -127,22 +137,72 @@ export async function quickLookWakes(root: Element, deps: QuickLookDeps): Promis
     }
     const text = shadow.textContent ?? '';
     unyielded += text.length;
-    const found = await textWakes(text, deps);
+    const found = await textWakes(shadow, text, deps);
     if (found !== false) return found;
     roots.push(...shadowRootsIn(shadow, deps.exclude));
   }
   return false;
 }
 
-async function textWakes(text: string, deps: QuickLookDeps): Promise<boolean | null> {
+/** `text` is `root.textContent`. */
+async function textWakes(root: Element | ShadowRoot, text: string, deps: QuickLookDeps): Promise<boolean | null> {
+  const counts = outsideSkipped(root);
   for (let from = 0; from < text.length; from += WINDOW) {
     if (from > 0) {
       await deps.yieldToPage();
       if (deps.cancelled()) return null;
     }
     const window = from === 0 && text.length <= WINDOW + OVERLAP ? text : text.slice(from, from + WINDOW + OVERLAP);
-    if (gateWakes(deps.gate, window)) return true;
+    if (gateWakes(deps.gate, window, (at) => counts(from + at))) return true;
     if (window === text) break;
+  }
+  return false;
+}
+
+/**
+ * Whether a position of `root.textContent` is outside every skipped element's text. Where those texts sit is
+ * found on the first question only: most pages without a candidate have no hit to ask about.
+ */
+export function outsideSkipped(root: Element | ShadowRoot): (at: number) => boolean {
+  let skipped: Int32Array | undefined;
+  return (at) => !isInside((skipped ??= skippedTexts(root)), at);
+}
+
+/**
+ * The stretches of `root.textContent` that hold the text of elements extraction skips (scripts, styles, form
+ * fields, editable regions): start and end, pair after pair, in order. A `Range` from where the last one ended
+ * to the next one reads the text between them, so the whole costs about one more `textContent`.
+ */
+function skippedTexts(root: Element | ShadowRoot): Int32Array {
+  const elements = root.querySelectorAll(SKIPPED_SELECTOR);
+  const out: number[] = [];
+  const range = (root.ownerDocument ?? document).createRange();
+  range.setStart(root, 0);
+  let offset = 0;
+  let last: Element | undefined;
+  for (let i = 0; i < elements.length; i++) {
+    const element = elements[i]!;
+    if (last?.contains(element)) continue;
+    range.setEndBefore(element);
+    offset += range.toString().length;
+    const length = element.textContent?.length ?? 0;
+    if (length > 0) out.push(offset, offset + length);
+    offset += length;
+    range.setStartAfter(element);
+    last = element;
+  }
+  return Int32Array.from(out);
+}
+
+/** Whether `at` falls in one of the stretches (binary search). */
+function isInside(stretches: Int32Array, at: number): boolean {
+  let low = 0;
+  let high = stretches.length / 2 - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (at < stretches[middle * 2]!) high = middle - 1;
+    else if (at >= stretches[middle * 2 + 1]!) low = middle + 1;
+    else return true;
   }
   return false;
 }
