@@ -7,7 +7,8 @@
  *
  * Why it wakes wherever the first look would: `textContent` holds every text node's data, the extracted text's
  * characters (white space as it is, where extraction makes a space of it: the cytokine names' spaces allow it)
- * plus the text of skipped elements (scripts, styles, form fields), but without the line break extraction puts
+ * plus the text of skipped elements (scripts, styles, buttons, form fields: on a hit, `outsideSkipped` finds
+ * where that text sits and the look goes on past hits inside it), but without the line break extraction puts
  * between blocks and without open shadow roots (read here one by one, nested ones too). More text only adds
  * wakes, except where it glues two texts into one word: `<li>skin</li><li>Stem cells` reads "skinStem cells",
  * where a whole-word gate stays asleep. So a trigger word also counts where it touches a letter or digit
