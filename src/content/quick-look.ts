@@ -147,7 +147,7 @@ export async function quickLookWakes(root: Element, deps: QuickLookDeps): Promis
 
 /** `text` is `root.textContent`. */
 async function textWakes(root: Element | ShadowRoot, text: string, deps: QuickLookDeps): Promise<boolean | null> {
-  const counts = outsideSkipped(root);
+  const counts = outsideSkipped(root, text.length);
   for (let from = 0; from < text.length; from += WINDOW) {
     if (from > 0) {
       await deps.yieldToPage();
@@ -161,12 +161,17 @@ async function textWakes(root: Element | ShadowRoot, text: string, deps: QuickLo
 }
 
 /**
- * Whether a position of `root.textContent` is outside every skipped element's text. Where those texts sit is
- * found on the first question only: most pages without a candidate have no hit to ask about.
+ * Whether a position of `root.textContent` (read when it was `length` long) is outside every skipped element's
+ * text. Where those texts sit is found on the first question only: most pages without a candidate have no hit
+ * to ask about. If the page's text changed length since it was read, positions no longer line up: then every
+ * position counts (the page watcher rescans what changed).
  */
-export function outsideSkipped(root: Element | ShadowRoot): (at: number) => boolean {
-  let skipped: Int32Array | undefined;
-  return (at) => !isInside((skipped ??= skippedTexts(root)), at);
+export function outsideSkipped(root: Element | ShadowRoot, length: number): (at: number) => boolean {
+  let skipped: Int32Array | null | undefined;
+  return (at) => {
+    skipped ??= skippedTexts(root, length);
+    return skipped === null || !isInside(skipped, at);
+  };
 }
 
 /**
@@ -174,7 +179,7 @@ export function outsideSkipped(root: Element | ShadowRoot): (at: number) => bool
  * fields, editable regions): start and end, pair after pair, in order. A `Range` from where the last one ended
  * to the next one reads the text between them, so the whole costs about one more `textContent`.
  */
-function skippedTexts(root: Element | ShadowRoot): Int32Array {
+function skippedTexts(root: Element | ShadowRoot, length: number): Int32Array | null {
   const elements = root.querySelectorAll(SKIPPED_SELECTOR);
   const out: number[] = [];
   const range = (root.ownerDocument ?? document).createRange();
@@ -192,7 +197,8 @@ function skippedTexts(root: Element | ShadowRoot): Int32Array {
     range.setStartAfter(element);
     last = element;
   }
-  return Int32Array.from(out);
+  range.setEnd(root, root.childNodes.length);
+  return offset + range.toString().length === length ? Int32Array.from(out) : null;
 }
 
 /** Whether `at` falls in one of the stretches (binary search). */

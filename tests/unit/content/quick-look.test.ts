@@ -127,7 +127,7 @@ function hitsMissed(element: Element): { hits: number; missed: string[]; residua
     const text = from.root.textContent ?? '';
     const sliceStart = Math.max(0, start - 1);
     let counts = countsByRoot.get(from.root);
-    if (!counts) countsByRoot.set(from.root, (counts = outsideSkipped(from.root)));
+    if (!counts) countsByRoot.set(from.root, (counts = outsideSkipped(from.root, text.length)));
     if (from.root === to.root && gateWakes(gate, text.slice(sliceStart, end + 2), (at) => counts(sliceStart + at))) continue;
     const where = `${JSON.stringify(hit[0])} in ${JSON.stringify(text.slice(Math.max(0, start - 20), end + 20))}`;
     const glued = sameCase(text[start - 1], text[start]) || sameCase(text[end - 1], text[end]);
@@ -263,6 +263,16 @@ describe('the quick look', () => {
       expect(firstLookWakes(woke.body)).toBe(true);
       expect(await quickWakes(woke.body)).toBe(true);
     }
+  });
+
+  it('counts every hit, skipped text included, when the page changed the length of its text since it was read', () => {
+    const doc = page('<p>A light lotion.</p><script>var copy = "stem cells";</script><p>Gentle.</p>');
+    const text = doc.body.textContent ?? '';
+    const inScript = text.indexOf('stem');
+    expect(outsideSkipped(doc.body, text.length)(inScript)).toBe(false);
+    expect(outsideSkipped(doc.body, text.length)(0)).toBe(true);
+    doc.querySelector('p')!.textContent = 'A light lotion, now with more.';
+    expect(outsideSkipped(doc.body, text.length)(inScript)).toBe(true);
   });
 
   it('reads a long text in windows, yielding between them, and a hit across a cut is still seen', async () => {
