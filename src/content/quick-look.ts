@@ -7,7 +7,8 @@
  *
  * Why it wakes wherever the first look would: `textContent` holds every text node's data, the extracted text's
  * characters (white space as it is, where extraction makes a space of it: the cytokine names' spaces allow it)
- * plus the text of skipped elements (scripts, styles, form fields), but without the line break extraction puts
+ * plus the text of skipped elements (scripts, styles, buttons, form fields: on a hit, `outsideSkipped` finds
+ * where that text sits and the look goes on past hits inside it), but without the line break extraction puts
  * between blocks and without open shadow roots (read here one by one, nested ones too). More text only adds
  * wakes, except where it glues two texts into one word: `<li>skin</li><li>Stem cells` reads "skinStem cells",
  * where a whole-word gate stays asleep. So a trigger word also counts where it touches a letter or digit
@@ -21,6 +22,8 @@
  * on a page where no other trigger word or cytokine name stands free. Over every fixture and seed, minified,
  * hit by hit: one such hit, on a page that woke on its other words (tests/unit/content/quick-look.test.ts).
  */
+
+import { SKIPPED_SELECTOR } from '../dom/extract-text.ts';
 
 export interface QuickLookDeps {
   /** `quickGate(…)`: the first look's gate widened for `textContent`. */
@@ -82,36 +85,44 @@ export function quickGate(triggerSource: string, cytokinePrefixes = ''): QuickGa
   // `SPACE` in find-cytokines.ts: "[ \t" and the no-break spaces.
   const prefixes = cytokinePrefixes === '' ? '(?!)' : cytokinePrefixes.replaceAll('[ \\t', '[ \\t\\n\\r\\f');
   return {
-    words: new RegExp(`${FREE}(?:${words}${FREE_AFTER}|${prefixes})`),
+    words: new RegExp(`${FREE}(?:${words}${FREE_AFTER}|${prefixes})`, 'g'),
     seams: new RegExp(SEAM, 'g'),
     startsAt: new RegExp(`(?:${words}${AFTER_OR_SEAM}|${prefixes})`, 'y'),
     endsAt: new RegExp(`(?<=${FREE}${words})`, 'y'),
   };
 }
 
-/** Whether `gate` wakes on `text`. */
-export function gateWakes(gate: QuickGate, text: string): boolean {
-  if (gate.words.test(text)) return true;
+/**
+ * Whether `gate` wakes on `text`. `counts(at)` may turn down a hit by the position of its first character (or,
+ * for a word that ends at a seam, its last): one inside a skipped element's text, which no extracted text holds.
+ */
+export function gateWakes(gate: QuickGate, text: string, counts: (at: number) => boolean = () => true): boolean {
+  const words = gate.words;
+  words.lastIndex = 0;
+  for (let hit = words.exec(text); hit !== null; hit = words.exec(text)) {
+    if (counts(hit.index)) return true;
+    words.lastIndex = hit.index + 1;
+  }
   const seams = gate.seams;
   seams.lastIndex = 0;
   for (let seam = seams.exec(text); seam !== null; seam = seams.exec(text)) {
     const at = seam.index;
-    if (wakesAt(gate, text, at) || (text.charCodeAt(at) <= 57 && wakesAt(gate, text, at + 1))) return true;
+    if (wakesAt(gate, text, at, counts) || (text.charCodeAt(at) <= 57 && wakesAt(gate, text, at + 1, counts))) return true;
     seams.lastIndex = at + 1;
   }
   return false;
 }
 
 /** Whether a trigger word starts or ends at `at`, or a cytokine name starts there. */
-function wakesAt(gate: QuickGate, text: string, at: number): boolean {
+function wakesAt(gate: QuickGate, text: string, at: number, counts: (at: number) => boolean): boolean {
   gate.startsAt.lastIndex = at;
   gate.endsAt.lastIndex = at;
-  return gate.startsAt.test(text) || gate.endsAt.test(text);
+  return (counts(at) && gate.startsAt.test(text)) || (counts(at - 1) && gate.endsAt.test(text));
 }
 
 /** Whether the subtree may hold a candidate or a cytokine name; null when cancelled on the way. */
 export async function quickLookWakes(root: Element, deps: QuickLookDeps): Promise<boolean | null> {
-  const wakes = await textWakes(root.textContent ?? '', deps);
+  const wakes = await textWakes(root, root.textContent ?? '', deps);
   if (wakes !== false) return wakes;
   // Open shadow roots, nested ones too: only where the light text found nothing.
   const roots = shadowRootsIn(root, deps.exclude);
@@ -127,22 +138,78 @@ export async function quickLookWakes(root: Element, deps: QuickLookDeps): Promis
     }
     const text = shadow.textContent ?? '';
     unyielded += text.length;
-    const found = await textWakes(text, deps);
+    const found = await textWakes(shadow, text, deps);
     if (found !== false) return found;
     roots.push(...shadowRootsIn(shadow, deps.exclude));
   }
   return false;
 }
 
-async function textWakes(text: string, deps: QuickLookDeps): Promise<boolean | null> {
+/** `text` is `root.textContent`. */
+async function textWakes(root: Element | ShadowRoot, text: string, deps: QuickLookDeps): Promise<boolean | null> {
+  const counts = outsideSkipped(root, text.length);
   for (let from = 0; from < text.length; from += WINDOW) {
     if (from > 0) {
       await deps.yieldToPage();
       if (deps.cancelled()) return null;
     }
     const window = from === 0 && text.length <= WINDOW + OVERLAP ? text : text.slice(from, from + WINDOW + OVERLAP);
-    if (gateWakes(deps.gate, window)) return true;
+    if (gateWakes(deps.gate, window, (at) => counts(from + at))) return true;
     if (window === text) break;
+  }
+  return false;
+}
+
+/**
+ * Whether a position of `root.textContent` (read when it was `length` long) is outside every skipped element's
+ * text. Where those texts sit is found on the first question only: most pages without a candidate have no hit
+ * to ask about. If the page's text changed length since it was read, positions no longer line up: then every
+ * position counts (the page watcher rescans what changed).
+ */
+export function outsideSkipped(root: Element | ShadowRoot, length: number): (at: number) => boolean {
+  let skipped: Int32Array | null | undefined;
+  return (at) => {
+    skipped ??= skippedTexts(root, length);
+    return skipped === null || !isInside(skipped, at);
+  };
+}
+
+/**
+ * The stretches of `root.textContent` that hold the text of elements extraction skips (scripts, styles, form
+ * fields, editable regions): start and end, pair after pair, in order. A `Range` from where the last one ended
+ * to the next one reads the text between them, so the whole costs about one more `textContent`.
+ */
+function skippedTexts(root: Element | ShadowRoot, length: number): Int32Array | null {
+  const elements = root.querySelectorAll(SKIPPED_SELECTOR);
+  const out: number[] = [];
+  const range = (root.ownerDocument ?? document).createRange();
+  range.setStart(root, 0);
+  let offset = 0;
+  let last: Element | undefined;
+  for (let i = 0; i < elements.length; i++) {
+    const element = elements[i]!;
+    if (last?.contains(element)) continue;
+    range.setEndBefore(element);
+    offset += range.toString().length;
+    const length = element.textContent?.length ?? 0;
+    if (length > 0) out.push(offset, offset + length);
+    offset += length;
+    range.setStartAfter(element);
+    last = element;
+  }
+  range.setEnd(root, root.childNodes.length);
+  return offset + range.toString().length === length ? Int32Array.from(out) : null;
+}
+
+/** Whether `at` falls in one of the stretches (binary search). */
+function isInside(stretches: Int32Array, at: number): boolean {
+  let low = 0;
+  let high = stretches.length / 2 - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (at < stretches[middle * 2]!) high = middle - 1;
+    else if (at >= stretches[middle * 2 + 1]!) low = middle + 1;
+    else return true;
   }
   return false;
 }

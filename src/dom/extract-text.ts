@@ -151,6 +151,12 @@ export class TextExtractor {
   }
 }
 
+/**
+ * The elements extraction skips with their subtree (SKIPPED, and editable regions), as a selector: for a caller
+ * that reads `textContent`, which holds their text, and must tell it apart (src/content/quick-look.ts).
+ */
+export const SKIPPED_SELECTOR = `${[...SKIPPED].join(',')},[contenteditable]:not([contenteditable="false"])`;
+
 /** Block-level tags, for callers that widen a changed node to the block holding its sentences. */
 export function isBlockElement(element: Element): boolean {
   return BLOCKS.has(element.localName);

@@ -12,7 +12,7 @@ import { buildTriggerMatcher } from '../../../src/engine/claims/find-candidates.
 import { combinePrefilters } from '../../../src/engine/claims/combine-prefilters.ts';
 import { cytokinePrefixSource } from '../../../src/engine/cytokines/find-cytokines.ts';
 import { wholeWordGate } from '../../../src/content/look-for-candidates.ts';
-import { gateWakes, quickGate, quickLookWakes } from '../../../src/content/quick-look.ts';
+import { gateWakes, outsideSkipped, quickGate, quickLookWakes } from '../../../src/content/quick-look.ts';
 import { CYTOKINE_PREFIX_DEPTH } from '../../../src/build/rules-plugin.ts';
 
 const triggers = buildTriggerMatcher(ruleSet.prefilter);
@@ -30,6 +30,21 @@ function load(html: string): Document {
   const doc = window.document as unknown as Document;
   doc.write(html);
   return doc;
+}
+
+/**
+ * Puts a script, a style and a button holding trigger words after the first block and every fifth one after
+ * it, as shop pages do: their text is in `textContent`, never in the extracted text, so the quick look must
+ * pass over it without losing the rest. (Not after every block: happy-dom's Range, which finds that text, takes
+ * time in the square of their number.)
+ */
+function salt(doc: Document): void {
+  for (const [i, block] of [...doc.body.querySelectorAll('p, li, h1, h2, h3, div, td')].entries()) {
+    if (i % 5 !== 0) continue;
+    const skipped = doc.createElement('template');
+    skipped.innerHTML = '<script>\n var top = "stem cells";\n</script><style> .deep-start { } </style><button> Start </button>';
+    block.after(skipped.content);
+  }
 }
 
 /** Removes every text node that is only white space, as a minifier does: block texts then touch. */
@@ -98,6 +113,7 @@ function hitsMissed(element: Element): { hits: number; missed: string[]; residua
   const all = new RegExp(firstLookGate.source, 'gi');
   const missed: string[] = [];
   const residual: string[] = [];
+  const countsByRoot = new Map<Element | ShadowRoot, (at: number) => boolean>();
   let hits = 0;
   for (let hit = all.exec(page.text); hit !== null; hit = all.exec(page.text)) {
     all.lastIndex = hit.index + 1;
@@ -109,7 +125,10 @@ function hitsMissed(element: Element): { hits: number; missed: string[]; residua
     const start = from.at + hit.index - first.start;
     const end = to.at + hit.index + hit[0].length - last.start;
     const text = from.root.textContent ?? '';
-    if (from.root === to.root && gateWakes(gate, text.slice(Math.max(0, start - 1), end + 2))) continue;
+    const sliceStart = Math.max(0, start - 1);
+    let counts = countsByRoot.get(from.root);
+    if (!counts) countsByRoot.set(from.root, (counts = outsideSkipped(from.root, text.length)));
+    if (from.root === to.root && gateWakes(gate, text.slice(sliceStart, end + 2), (at) => counts(sliceStart + at))) continue;
     const where = `${JSON.stringify(hit[0])} in ${JSON.stringify(text.slice(Math.max(0, start - 20), end + 20))}`;
     const glued = sameCase(text[start - 1], text[start]) || sameCase(text[end - 1], text[end]);
     if (from.root !== to.root || end - start !== hit[0].length || glued) residual.push(where);
@@ -119,7 +138,7 @@ function hitsMissed(element: Element): { hits: number; missed: string[]; residua
 }
 
 describe('the quick look wakes wherever the first look would', () => {
-  it('on every hit of its gate and in every element of every HTML fixture, as served and minified', async () => {
+  it('on every hit of its gate and in every element of every HTML fixture and seed, as served, minified and with scripts', async () => {
     expect(pages.length).toBeGreaterThan(100);
     const missed: string[] = [];
     const residual: string[] = [];
@@ -127,29 +146,37 @@ describe('the quick look wakes wherever the first look would', () => {
     let elements = 0;
     let quickQuiet = 0;
     for (const { path, html } of pages) {
-      for (const minified of [false, true]) {
+      // With scripts added: the product-page fixtures and the seeds.
+      const forms = path.startsWith('tests/real-pages/') ? ['as served', 'minified'] : ['as served', 'minified', 'with scripts'];
+      for (const form of forms) {
+        const minified = form !== 'as served';
         const doc = load(html);
+        if (form === 'with scripts') salt(doc);
         if (minified) minify(doc);
         const found = hitsMissed(doc.body);
         hits += found.hits;
-        missed.push(...found.missed.map((m) => `${path}${minified ? ' (minified)' : ''}: ${m}`));
-        residual.push(...found.residual.map((m) => `${path}${minified ? ' (minified)' : ''}: ${m}`));
-        // And whole elements, as the page watcher hands them over.
-        for (const element of [doc.body, ...doc.body.querySelectorAll('*')]) {
+        missed.push(...found.missed.map((m) => `${path} (${form}): ${m}`));
+        residual.push(...found.residual.map((m) => `${path} (${form}): ${m}`));
+        // And whole elements, as the page watcher hands them over (the body alone where scripts were added).
+        for (const element of form === 'with scripts' ? [doc.body] : [doc.body, ...doc.body.querySelectorAll('*')]) {
           elements++;
           const quick = await quickWakes(element);
           if (!quick) quickQuiet++;
-          if (firstLookWakes(element) && !quick) missed.push(`${path}${minified ? ' (minified)' : ''}: <${element.localName}>`);
+          if (firstLookWakes(element) && !quick) missed.push(`${path} (${form}): <${element.localName}>`);
         }
       }
     }
     expect(missed).toEqual([]);
-    // The residual case, hit by hit (the page still woke on its other words): one trigger word of a minified fixture.
-    expect(residual).toEqual(['tests/fixtures/egf-serum.html (minified): "sh" in "ylene GlycolGlycerinsh-Oligopeptide-1Sodiu"']);
+    // The residual case, hit by hit (the page still woke on its other words): one trigger word of a minified
+    // fixture, in both minified forms.
+    expect(residual).toEqual([
+      'tests/fixtures/egf-serum.html (minified): "sh" in "ylene GlycolGlycerinsh-Oligopeptide-1Sodiu"',
+      'tests/fixtures/egf-serum.html (with scripts): "sh" in " { }  Start Glycerinsh-Oligopeptide-1Sodiu"',
+    ]);
     // Not a look that always says yes: many hits were checked, and many elements gave no reason to walk.
     expect(hits).toBeGreaterThan(5_000);
     expect(quickQuiet).toBeGreaterThan(elements / 10);
-  });
+  }, 60_000);
 });
 
 describe('the quick look', () => {
@@ -217,10 +244,35 @@ describe('the quick look', () => {
     }
   });
 
-  it('may wake on a trigger word that only a script holds (the walk then finds nothing)', async () => {
-    const doc = page('<p>A light lotion.</p><script>var copy = "stem cells";</script>');
+  it('does not wake on trigger words that only skipped elements hold: scripts, styles, SVG titles, buttons, fields', async () => {
+    const skipped =
+      '<script>var copy = "stem cells";</script><style>.top-bar { display: none }</style><svg><title>Top</title></svg>' +
+      '<button>Start now</button><textarea>stem</textarea><div contenteditable>living cells</div>';
+    const doc = page(`<p>A light lotion.</p>${skipped}<p>Gentle.</p>`);
+    expect(doc.body.textContent).toContain('stem cells');
     expect(firstLookWakes(doc.body)).toBe(false);
-    expect(await quickWakes(doc.body)).toBe(true);
+    expect(await quickWakes(doc.body)).toBe(false);
+    // Around, between and after them, the page's own words still count.
+    for (const [before, between, after] of [
+      ['<p>Exosomes inside.</p>', '', ''],
+      ['', '<p>Exosomes inside.</p>', ''],
+      ['', '', '<p>Exosomes inside.</p>'],
+      ['', '', '<div contenteditable="false">Exosomes inside.</div>'],
+    ]) {
+      const woke = page(`${before}<p>A light lotion.</p>${skipped.replace('<button>', `${between}<button>`)}${after}`);
+      expect(firstLookWakes(woke.body)).toBe(true);
+      expect(await quickWakes(woke.body)).toBe(true);
+    }
+  });
+
+  it('counts every hit, skipped text included, when the page changed the length of its text since it was read', () => {
+    const doc = page('<p>A light lotion.</p><script>var copy = "stem cells";</script><p>Gentle.</p>');
+    const text = doc.body.textContent ?? '';
+    const inScript = text.indexOf('stem');
+    expect(outsideSkipped(doc.body, text.length)(inScript)).toBe(false);
+    expect(outsideSkipped(doc.body, text.length)(0)).toBe(true);
+    doc.querySelector('p')!.textContent = 'A light lotion, now with more.';
+    expect(outsideSkipped(doc.body, text.length)(inScript)).toBe(true);
   });
 
   it('reads a long text in windows, yielding between them, and a hit across a cut is still seen', async () => {
