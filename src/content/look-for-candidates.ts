@@ -39,6 +39,13 @@ export interface LookDeps {
 const SLICE_MS = 8;
 const WINDOW = 200_000;
 
+/**
+ * A whole word's edges: no ASCII letter or digit before it, none after it. Shared with the quick look
+ * (quick-look.ts), whose promise to wake wherever this gate would rests on reading edges the same way.
+ */
+export const FREE_BEFORE = '(?<![A-Za-z0-9])';
+export const FREE_AFTER = '(?![A-Za-z0-9])';
+
 const gates = new WeakMap<TriggerMatcher, Map<string, RegExp>>();
 
 /**
@@ -58,9 +65,9 @@ export function wholeWordGate(triggers: TriggerMatcher, cytokinePrefixes = ''): 
   if (!byPrefixes) gates.set(triggers, (byPrefixes = new Map<string, RegExp>()));
   let gate = byPrefixes.get(cytokinePrefixes);
   if (!gate) {
-    const words = `(?:${triggers.regex.source})(?![A-Za-z0-9])`;
+    const words = `(?:${triggers.regex.source})${FREE_AFTER}`;
     const alternatives = cytokinePrefixes === '' ? words : `${words}|(?:${cytokinePrefixes})`;
-    gate = new RegExp(`(?<![A-Za-z0-9])(?:${alternatives})`, triggers.regex.flags.replace('g', ''));
+    gate = new RegExp(`${FREE_BEFORE}(?:${alternatives})`, triggers.regex.flags.replace('g', ''));
     byPrefixes.set(cytokinePrefixes, gate);
   }
   return gate;

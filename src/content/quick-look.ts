@@ -24,6 +24,7 @@
  */
 
 import { SKIPPED_SELECTOR } from '../dom/extract-text.ts';
+import { FREE_AFTER, FREE_BEFORE } from './look-for-candidates.ts';
 
 export interface QuickLookDeps {
   /** `quickGate(…)`: the first look's gate widened for `textContent`. */
@@ -44,9 +45,6 @@ const WINDOW = 200_000;
  */
 const OVERLAP = 256;
 
-/** Not touched by a letter or digit. */
-const FREE = '(?<![A-Za-z0-9])';
-const FREE_AFTER = '(?![A-Za-z0-9])';
 /**
  * A seam: two letters or digits that touch where two elements' texts may have been joined, told by case: a
  * capital after any letter or digit ("skinStem", "SPFStem", "cellsOur", "EXPERIMENTALEXOSOMES"), or a letter
@@ -85,10 +83,10 @@ export function quickGate(triggerSource: string, cytokinePrefixes = ''): QuickGa
   // `SPACE` in find-cytokines.ts: "[ \t" and the no-break spaces.
   const prefixes = cytokinePrefixes === '' ? '(?!)' : cytokinePrefixes.replaceAll('[ \\t', '[ \\t\\n\\r\\f');
   return {
-    words: new RegExp(`${FREE}(?:${words}${FREE_AFTER}|${prefixes})`, 'g'),
+    words: new RegExp(`${FREE_BEFORE}(?:${words}${FREE_AFTER}|${prefixes})`, 'g'),
     seams: new RegExp(SEAM, 'g'),
     startsAt: new RegExp(`(?:${words}${AFTER_OR_SEAM}|${prefixes})`, 'y'),
-    endsAt: new RegExp(`(?<=${FREE}${words})`, 'y'),
+    endsAt: new RegExp(`(?<=${FREE_BEFORE}${words})`, 'y'),
   };
 }
 
