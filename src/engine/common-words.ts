@@ -24,3 +24,18 @@ routine sensitive serum serums skin skins smooth soft softer suitable support su
 treatment visible visibly water wrinkles young younger youthful`;
 
 export const COMMON_WORDS: ReadonlySet<string> = new Set(`${ENGLISH} ${SKINCARE}`.split(/\s+/).filter(Boolean));
+
+/**
+ * Words that are no skincare claim's own but frequent in ordinary pages (documentation, shops, news): a pattern
+ * may still need one, but the prefilter prefers any rarer required term, and a rule whose `requires` needs only
+ * rarer words is prefiltered on those. Without this, "version", "source", "start" and "end" woke the first look
+ * on most ordinary pages.
+ */
+const EVERYDAY = `version versions source sources copy copies start starts started end ends ended equivalent form
+forms formed adding add adds added maximum basic top root roots loaded load appear appears appeared replace
+replaced replaces replacing signal signals identical nothing generation speed high higher highest derived turn
+turns turned guarantee guaranteed finish finishes finished taking taken entirely factor factors fill filled
+filling fills padding reverse reversed restore restores restored deliver delivers delivered purely deep deeper
+preserved preserve volume alive level levels stable original originally origin real actually directly`;
+
+export const EVERYDAY_WORDS: ReadonlySet<string> = new Set(EVERYDAY.split(/\s+/).filter(Boolean));

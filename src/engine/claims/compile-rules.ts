@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import { ContextFileSchema, RuleFileSchema } from './rule-schema.ts';
-import { expandInflections, parsePattern, PatternError, patternTriggers, splitHyphenated, splitWildcardGroups } from './pattern-triggers.ts';
+import { expandInflections, parsePattern, PatternError, patternTriggers, splitHyphenated, splitWildcardGroups, type PatternTriggers } from './pattern-triggers.ts';
 import { shortHash } from '../hash.ts';
 import { expandVocabulary, type Vocabulary } from './vocabulary.ts';
 import { issueProblem, lineOf, parseYaml, RuleSetError, type RuleFileText, type RuleProblem } from '../yaml-problems.ts';
@@ -130,7 +130,7 @@ function compileRule(
           if (!(err instanceof PatternError)) throw err;
           report(`${field}[${i}]`, `pattern "${spec[field][i]}" ${err.message}`, [field, i]);
           ok = false;
-          return { i, words: [], common: [] };
+          return { i, words: [], common: [], everyday: [] };
         }
       }),
     );
@@ -177,10 +177,13 @@ function compileRule(
   });
   if (!ok) return undefined;
   // Both a match pattern and a `requires` pattern must match, so either side can be the prefilter: the rarer.
-  const sparse = (list: { common: string[] }[]) => list.length > 0 && list.every((t) => t.common.length === 0);
+  // Of two sparse sides, the one with fewer everyday words, so ordinary pages wake on neither.
+  const sparse = (list: PatternTriggers[]) => list.length > 0 && list.every((t) => t.common.length === 0);
+  const everyday = (list: PatternTriggers[]) => list.reduce((sum, t) => sum + t.everyday.length, 0);
   let triggers: string[];
-  if (sparse(matchTriggers)) triggers = matchTriggers.flatMap((t) => t.words);
-  else if (sparse(requiresTriggers)) triggers = requiresTriggers.flatMap((t) => t.words);
+  if (sparse(matchTriggers) && !(sparse(requiresTriggers) && everyday(requiresTriggers) < everyday(matchTriggers))) {
+    triggers = matchTriggers.flatMap((t) => t.words);
+  } else if (sparse(requiresTriggers)) triggers = requiresTriggers.flatMap((t) => t.words);
   else {
     matchTriggers.forEach((t, i) => {
       if (t.common.length === 0) return;

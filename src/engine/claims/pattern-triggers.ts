@@ -5,7 +5,7 @@
  * terms we take the rarest: a term is as rare as its commonest alternative.
  */
 import nlp from '../nlp.ts';
-import { COMMON_WORDS } from '../common-words.ts';
+import { COMMON_WORDS, EVERYDAY_WORDS } from '../common-words.ts';
 
 /** One term of a parsed compromise pattern: the subset of fields we read. */
 interface PatternTerm {
@@ -29,6 +29,8 @@ export interface PatternTriggers {
   words: string[];
   /** Whether the words include one too common on product pages to keep the prefilter sparse. */
   common: string[];
+  /** Those of the words that are frequent on ordinary pages (EVERYDAY_WORDS). */
+  everyday: string[];
 }
 
 /**
@@ -44,11 +46,9 @@ export function patternTriggers(pattern: string): PatternTriggers {
     const words = literalWords(term);
     if (!words) continue;
     const unique = [...new Set(words)];
-    const common = unique.filter((w) => COMMON_WORDS.has(w));
-    // Common words dominate; among rare terms, fewer and longer words make a sparser, faster regex.
-    const cost = common.length * 1000 + unique.length - Math.min(...unique.map((w) => w.length)) / 100;
+    const cost = wordsCost(unique);
     if (cost < bestCost) {
-      best = { words: unique, common };
+      best = { words: unique, common: unique.filter((w) => COMMON_WORDS.has(w)), everyday: unique.filter((w) => EVERYDAY_WORDS.has(w)) };
       bestCost = cost;
     }
   }
@@ -102,6 +102,16 @@ function splitRegex(term: PatternTerm): boolean {
   if (term.word !== undefined && fragment(term.word)) return true;
   if (term.fastOr && [...term.fastOr].some(fragment)) return true;
   return term.choices?.some((choice) => choice.some(splitRegex)) ?? false;
+}
+
+/**
+ * How much a term's words would widen the prefilter: common words dominate, then everyday ones; among rare
+ * terms, fewer and longer words make a sparser, faster regex.
+ */
+function wordsCost(words: readonly string[]): number {
+  let cost = words.length - Math.min(...words.map((w) => w.length)) / 100;
+  for (const w of words) cost += COMMON_WORDS.has(w) ? 1000 : EVERYDAY_WORDS.has(w) ? 100 : 0;
+  return cost;
 }
 
 /** The literal words a term can match, or undefined when it can match words we cannot list. */

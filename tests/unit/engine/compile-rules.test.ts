@@ -85,6 +85,15 @@ describe('compileRuleSet', () => {
     expect(set.prefilter.triggers).toEqual({ cytokine: ['sample-rule'], cytokines: ['sample-rule'] });
   });
 
+  it('prefilters on `requires` when the match patterns need an everyday word and the requires patterns none', () => {
+    const text = GOOD.replace('    - live stem cells', '    - a (version|copy) of it').replace('  unless:', '  requires:\n    - (peptide|peptides)\n  unless:');
+    const set = compileRuleSet([{ file: 'rules/sample.yaml', text }], CONTEXTS);
+    expect(set.prefilter.triggers).toEqual({ peptide: ['sample-rule'], peptides: ['sample-rule'] });
+    // Without an everyday word on the match side, the match patterns stay the prefilter.
+    const rare = compileRuleSet([{ file: 'rules/sample.yaml', text: text.replace('a (version|copy) of it', 'a synthetic version') }], CONTEXTS);
+    expect(Object.keys(rare.prefilter.triggers).sort()).toEqual(['synthetic']);
+  });
+
   it('explains an unquoted pattern that YAML read as a comment', () => {
     expect(errorOf(GOOD.replace('    - live stem cells', '    - live stem cells\n    - #Value years'))).toBe(
       'rules/sample.yaml:8: rule "sample-rule", field "match[1]": is empty: YAML reads an unquoted value starting with # as a comment, so quote it (e.g. "#Value years")',

@@ -11,12 +11,19 @@ describe('patternTriggers', () => {
     ['nano (cytokines|peptides)', ['nano']],
     // The rarer term wins even when a common one is longer.
     ['(youthful|younger) exosome glow', ['exosome']],
+    // An everyday word ("version", frequent on ordinary pages) loses to a rare term even with more alternatives.
+    ['(version|copy) of (egf|fgf|kgf)', ['egf', 'fgf', 'kgf']],
   ])('%s → %j', (pattern, words) => {
     expect(patternTriggers(pattern).words.sort()).toEqual(words);
   });
 
   it('reports common words when nothing rarer is required', () => {
     expect(patternTriggers('(for|after) your skin').common).toEqual(['your']);
+  });
+
+  it('reports everyday words when nothing rarer is required, without refusing them', () => {
+    expect(patternTriggers('(version|copies) of it').everyday.sort()).toEqual(['copies', 'version']);
+    expect(patternTriggers('(version|copies) of it').common).toEqual([]);
   });
 
   it('refuses a wildcard right before a multi-word choice, which compromise never matches', () => {
