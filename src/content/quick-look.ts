@@ -24,6 +24,7 @@
  */
 
 import { SKIPPED_SELECTOR } from '../dom/extract-text.ts';
+import { SPACE, SPACE_CHARS } from '../engine/cytokines/find-cytokines.ts';
 import { FREE_AFTER, FREE_BEFORE } from './look-for-candidates.ts';
 
 export interface QuickLookDeps {
@@ -80,8 +81,7 @@ export interface QuickGate {
  */
 export function quickGate(triggerSource: string, cytokinePrefixes = ''): QuickGate {
   const words = `(?:${eitherCase(triggerSource)})`;
-  // `SPACE` in find-cytokines.ts: "[ \t" and the no-break spaces.
-  const prefixes = cytokinePrefixes === '' ? '(?!)' : cytokinePrefixes.replaceAll('[ \\t', '[ \\t\\n\\r\\f');
+  const prefixes = cytokinePrefixes === '' ? '(?!)' : cytokinePrefixes.replaceAll(SPACE, `[${SPACE_CHARS}\\n\\r\\f]`);
   return {
     words: new RegExp(`${FREE_BEFORE}(?:${words}${FREE_AFTER}|${prefixes})`, 'g'),
     seams: new RegExp(SEAM, 'g'),

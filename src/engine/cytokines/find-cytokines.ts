@@ -16,7 +16,9 @@ export interface CytokineMatcher {
 }
 
 const HYPHEN = '[\\-\u2010\u2011\u2012\u2013\u2014\u2212]';
-const SPACE = '[ \\t\u00a0\u2009\u202f]';
+/** The characters that may part a name's pieces as a space; the quick look widens them for raw page text. */
+export const SPACE_CHARS = ' \\t\u00a0\u2009\u202f';
+export const SPACE = `[${SPACE_CHARS}]`;
 /** A hyphen, one or two spaces, or nothing. Never a line break: in extracted text that ends a block. */
 const SEPARATOR = `(?:${HYPHEN}|${SPACE}{1,2})?`;
 /** Next to a lone letter only a hyphen or nothing: "IL-1a" is IL-1α, "IL-1 a key cytokine" is not. */
