@@ -19,6 +19,8 @@ describe('scopedException', () => {
     ['PRP does not fill deep folds the way a filler does.', 'PRP does not fill deep folds'],
     ['Although it is not a drug, our serum cannot hold live stem cells.', 'live stem cells'],
     ['Science has yet to show that plant stem cell extracts reverse ageing.', 'plant stem cell extracts reverse ageing'],
+    // "not allow" is not the harmless "not all": those phrases are whole words.
+    ['Regulators do not allow spa treatments to deliver living human stem cells.', 'living human stem cells'],
   ])('denies: %s', (text, claim) => expect(at(text, claim)).toBe('negated'));
 
   it.each([
