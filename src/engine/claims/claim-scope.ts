@@ -8,6 +8,7 @@
  * Plain text only: no compromise, no DOM.
  */
 import type { Span } from './concessive-clauses.ts';
+import { OPENING } from './sentence-opening.ts';
 
 export interface ScopedException {
   set: 'negated' | 'contrast' | 'history';
@@ -33,8 +34,8 @@ const NOT_DENYING = /\b(?:not only|not just|no other|no more|no need|no wonder|n
 /** A denial of the claim's own verb right after it: "… cannot survive", "… are not alive", "… never reach". */
 const DENIAL_AFTER = /^\W*(?:\w+\W+){0,2}?(?:(?:is|are|was|were|do|does|did|can|could|will|would|have|has|had)\s*(?:not|n't)|cannot|can't|never|won't|isn't|aren't|doesn't|don't)\s+(?:\w+\s+)?(?:survive|live|stay|remain|be|exist|reach|penetrate|enter|get|pass|cross|work|last|contain|hold|keep|alive|living|viable|stable|active|in|inside|into)\b/iu;
 
-/** What may stand before a leading clause: quotes, bullets, and a joining word ("But unlike X, …"). */
-const LEAD_IN = String.raw`^[\s"'“‘(•*–—-]*(?:(?:but|and|so|yet)\s+)?`;
+/** What may stand before a leading clause: the sentence's opening, and a joining word ("But unlike X, …"). */
+const LEAD_IN = String.raw`${OPENING}(?:(?:but|and|so|yet)\s+)?`;
 
 /** A leading contrast that the rest of the sentence answers: "Unlike X, …", "Instead of X, …". */
 const LEADING_CONTRAST = new RegExp(`${LEAD_IN}(?:unlike|contrary to|as opposed to|compared (?:to|with)|in contrast to|instead of|rather than)\\b[^,;:]*[,;:]`, 'iu');

@@ -9,13 +9,14 @@
  * "Live stem cells sound great, but there are no cells in the cream" stays quiet.
  * Plain text only: no compromise, no DOM.
  */
+import { OPENING } from './sentence-opening.ts';
 
 export interface Span {
   start: number;
   end: number;
 }
 
-const LEADING = /^[\s"'“‘(•*–—-]*(?:while|although|though|even though|even if|unlike|whereas|despite|in spite of)\b[^,;:]*[,;:]/iu;
+const LEADING = new RegExp(`${OPENING}(?:while|although|though|even though|even if|unlike|whereas|despite|in spite of)\\b[^,;:]*[,;:]`, 'iu');
 const TRAILING = /[,;]\s*(?:although|though|even though|even if|whereas)\b/iu;
 /** "but" closes a concession when it opens a clause; "nothing but pure factors" is one phrase, not two clauses. */
 const BUT = /(?<!\b(?:nothing|anything|everything|all|none))(?:[,;]\s*|\s)but\b/giu;
