@@ -285,6 +285,13 @@ export interface MatchOptions {
   voice?: PageVoice;
 }
 
+/**
+ * A sentence that goes on with "this extract", "these serums" names a thing of its own: it borrows the subject
+ * before it for what that subject is, not for the exceptions its qualifiers make ("…skin stem cells. This extract
+ * extends the life of our skin's stem cells" is not about the skin's own cells).
+ */
+const OWN_HEAD = /^\W*(?:this|these|those|such)\s+(?:[\p{L}-]+\s+)?(?:extracts?|serums?|creams?|products?|formulas?|formulations?|ingredients?|complex|treatments?|technology|therap(?:y|ies)|procedures?|masks?|toners?|essences?|lotions?|oils?|ampoules?|solutions?|blends?|actives?)\b/iu;
+
 /** Why a match on a critic's page is left alone, in the shopper's words. */
 const CRITIC_PAGE = { set: 'critic-page', reason: 'the page argues against these claims' } as const;
 
@@ -330,7 +337,11 @@ export function matchClaims(nlp: Nlp, candidates: readonly CandidateSentence[], 
       }
       parsed.shared ??= sweep(parsed, set.shared);
       const found = [...sweep(parsed, prepared.unless), ...parsed.shared.filter((h) => prepared.shared.has(h.id))];
-      const exceptions = found.map((e) => ({ id: e.id, at: exceptionSpans(parsed, sentence.text, e) }));
+      // An exception found only in a borrowed subject does not reach a sentence with a product of its own as head.
+      const ownHead = subject !== undefined && OWN_HEAD.test(candidate.text);
+      const exceptions = found
+        .map((e) => ({ id: e.id, at: exceptionSpans(parsed, sentence.text, e).filter((at) => !ownHead || at.end > subject.length) }))
+        .filter((e) => e.at.length > 0);
       // The claims no exception reaches; without a concession in the sentence, any exception reaches them all.
       // A hedge on the evidence ("…, though more research is needed") qualifies the whole sentence wherever it is.
       const concessions = exceptions.length > 0 ? (parsed.concessions ??= concessiveClauses(sentence.text)) : [];

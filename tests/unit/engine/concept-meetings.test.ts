@@ -98,6 +98,14 @@ describe('a sentence that goes on with a pronoun', () => {
     expect(flagged(plant, 'Our toner holds exosomes. They renew your skin.')).toEqual([]);
     expect(flagged(plant, 'We plant exosomes in every bottle. They renew your skin.')).toEqual([]);
   });
+
+  it("keeps the subject's exceptions from a sentence whose own head is a product, not the subject", () => {
+    // The qualifier "skin" makes the borrowed subject the body's own cells, which the rule leaves alone.
+    const own = compileRuleSet([{ file: 'rules/t.yaml', text: rule('<exo> .{0,3} <renewal>').replace('  explanation:', '  unless: [^skin <exo>]\n  explanation:') }], undefined, { vocabulary });
+    expect(flagged(own, 'Boosts your skin exosomes.\nThis extract renews your skin exosomes.')).toEqual(['This extract renews']);
+    // "They" is the subject itself, qualifier and all: still the body's own.
+    expect(flagged(own, 'Boosts your skin exosomes.\nThey renew the skin.')).toEqual([]);
+  });
 });
 
 describe('a softener ("may", "potential")', () => {
