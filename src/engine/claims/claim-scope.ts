@@ -78,6 +78,15 @@ function clauseAmong(text: string, span: Span, asides: readonly Span[]): Span {
   return { start, end };
 }
 
+/** Where each clause of `text` after the first starts (asides do not break a clause). */
+export function laterClauseStarts(text: string): number[] {
+  const asides = [...text.matchAll(ASIDE)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  return [...text.matchAll(CLAUSE_BREAK)]
+    .filter((m) => !asides.some((a) => a.start <= m.index && m.index < a.end))
+    .map((m) => m.index + m[0].length + (/^\s*/u.exec(text.slice(m.index + m[0].length))?.[0].length ?? 0))
+    .filter((at) => at < text.length);
+}
+
 /** Where the NOT_DENYING phrases of `text` are. */
 function harmlessPhrases(text: string): Span[] {
   return [...text.matchAll(NOT_DENYING)].map((m) => ({ start: m.index, end: m.index + m[0].length }));

@@ -6,7 +6,7 @@
 import { concessiveClauses, exceptionReaches, type Span } from './concessive-clauses.ts';
 import type { Nlp } from '../nlp.ts';
 import type { PageVoice } from './page-voice.ts';
-import { clauseOf, scopedException, type ScopedException } from './claim-scope.ts';
+import { clauseOf, laterClauseStarts, scopedException, type ScopedException } from './claim-scope.ts';
 import { ANAPHOR } from './find-candidates.ts';
 import type { CandidateSentence, CompiledRule, CompiledRuleSet, Finding, QuietMention, ScanResult } from '../types.ts';
 
@@ -292,6 +292,24 @@ export interface MatchOptions {
  */
 const OWN_HEAD = /^\W*(?:this|these|those|such)\s+(?:[\p{L}-]+\s+)?(?:extracts?|serums?|creams?|products?|formulas?|formulations?|ingredients?|complex|treatments?|technology|therap(?:y|ies)|procedures?|masks?|toners?|essences?|lotions?|oils?|ampoules?|solutions?|blends?|actives?)\b/iu;
 
+/** A candidate, or a later clause of one read on its own with the subject its sentence names (`whole`). */
+interface ReadingSentence extends CandidateSentence {
+  whole?: CandidateSentence;
+}
+
+/** A clause that says what its subject is ("they are more like little envelopes…") defines it, it credits it with nothing. */
+const DEFINING = /^\W*(?:\p{L}+\s+)?(?:it|they|these|this|those)\s+(?:is|are|was|were)\b|^\W*(?:\p{L}+\s+)?(?:it's|they're)\b/iu;
+
+/**
+ * The later clauses of `candidate` that open with a pronoun, each to be read on its own after what the sentence
+ * (`read`, with any subject it borrowed) says before it. Its rules and exceptions are the sentence's.
+ */
+function pronounClauses(candidate: CandidateSentence, read: string): ReadingSentence[] {
+  return laterClauseStarts(candidate.text)
+    .filter((at) => ANAPHOR.test(candidate.text.slice(at)) && !DEFINING.test(candidate.text.slice(at)))
+    .map((at) => ({ start: candidate.start + at, end: candidate.end, text: candidate.text.slice(at), ruleIds: candidate.ruleIds, lead: read, whole: candidate }));
+}
+
 /** Why a match on a critic's page is left alone, in the shopper's words. */
 const CRITIC_PAGE = { set: 'critic-page', reason: 'the page argues against these claims' } as const;
 
@@ -300,7 +318,9 @@ export function matchClaims(nlp: Nlp, candidates: readonly CandidateSentence[], 
   const set = prepare(nlp, ruleSet);
   const findings: Finding[] = [];
   const quiet: QuietMention[] = [];
-  for (const candidate of candidates) {
+  const queue: ReadingSentence[] = [...candidates];
+  for (let i = 0; i < queue.length; i++) {
+    const candidate = queue[i]!;
     const firstFinding = findings.length;
     const firstQuiet = quiet.length;
     // A sentence that goes on with a pronoun is read with what it stands for before it: "exosomes They
@@ -308,7 +328,12 @@ export function matchClaims(nlp: Nlp, candidates: readonly CandidateSentence[], 
     let lead: Sentence | undefined;
     const leadSentence = () => (lead ??= sentenceOf(nlp, candidate.lead ?? ''));
     const subject = candidate.lead && set.subjects && ANAPHOR.test(candidate.text) ? subjectIn(candidate.lead, set.subjects, leadSentence) : undefined;
+    if (candidate.whole && !subject) continue;
     const sentence = subject ? { ...candidate, text: `${subject} ${candidate.text}`, start: candidate.start - subject.length - 1 } : candidate;
+    // A later clause that opens with a pronoun again is read with the same subject: "exosomes They have many
+    // benefits: they regenerate and repair it". Only once per sentence as written, and only if the whole
+    // sentence makes no exception for the rule (below).
+    if (!candidate.whole) queue.splice(i + 1, 0, ...pronounClauses(candidate, sentence.text));
     const parsed = sentenceOf(nlp, sentence.text);
     const fallbacks: Finding[] = [];
     let specific = false;
@@ -334,6 +359,13 @@ export function matchClaims(nlp: Nlp, candidates: readonly CandidateSentence[], 
         const { set, reason } = scoped!;
         quiet.push({ ruleId: id, start: sentence.start, end: sentence.end, sentence: sentence.text, set, reason });
         continue;
+      }
+      // A clause read on its own says what its whole sentence says: any exception the sentence makes holds for it.
+      const whole = candidate.whole ? leadSentence() : undefined;
+      if (whole) {
+        whole.shared ??= sweep(whole, set.shared);
+        const made = [...sweep(whole, prepared.unless), ...whole.shared.filter((h) => prepared.shared.has(h.id))][0];
+        if (made || findings.some((f) => f.ruleId === id && f.start < candidate.end && f.end > candidate.whole!.start)) continue;
       }
       parsed.shared ??= sweep(parsed, set.shared);
       const found = [...sweep(parsed, prepared.unless), ...parsed.shared.filter((h) => prepared.shared.has(h.id))];
@@ -369,8 +401,14 @@ export function matchClaims(nlp: Nlp, candidates: readonly CandidateSentence[], 
     // A fallback rule speaks only for a sentence that no specific rule has flagged.
     if (!specific) findings.push(...fallbacks);
     if (subject) {
-      for (const f of findings.slice(firstFinding)) Object.assign(f, clipToSentence(f, candidate));
-      for (const q of quiet.slice(firstQuiet)) Object.assign(q, { start: candidate.start, end: candidate.end, sentence: candidate.text });
+      // Shown on the sentence as written: a later clause's finding shows its whole sentence.
+      const shown = candidate.whole ?? candidate;
+      for (const f of findings.slice(firstFinding)) Object.assign(f, clipToSentence(f, candidate), { sentence: shown.text });
+      for (const q of quiet.slice(firstQuiet)) Object.assign(q, { start: shown.start, end: shown.end, sentence: shown.text });
+      // One quiet mention per rule and sentence, however many of its clauses were read.
+      const earlier = quiet.slice(0, firstQuiet);
+      const fresh = quiet.slice(firstQuiet).filter((q) => !earlier.some((e) => e.ruleId === q.ruleId && e.start === q.start));
+      quiet.splice(firstQuiet, quiet.length - firstQuiet, ...fresh);
     }
   }
   findings.sort((a, b) => a.start - b.start || b.end - a.end || (a.ruleId < b.ruleId ? -1 : 1));

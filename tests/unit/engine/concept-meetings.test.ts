@@ -99,6 +99,25 @@ describe('a sentence that goes on with a pronoun', () => {
     expect(flagged(plant, 'We plant exosomes in every bottle. They renew your skin.')).toEqual([]);
   });
 
+  it('reads a later clause that opens with a pronoun again with the same subject, shown on its whole sentence', () => {
+    expect(flagged(ruleSet, 'Our serum is rich in exosomes. They are gentle: they renew your skin.')).toEqual(['they renew']);
+    const [finding] = scanText(nlp, 'Exosomes are tiny vesicles, and they renew your skin.', ruleSet).findings;
+    expect(finding!.text).toBe('they renew');
+    expect(finding!.sentence).toBe('Exosomes are tiny vesicles, and they renew your skin.');
+    // Once per rule and sentence: the sentence already flags what its first clause says.
+    expect(flagged(ruleSet, 'Exosomes renew skin, and they renew hair.')).toEqual(['Exosomes renew']);
+    // A clause that says what its subject is defines it.
+    expect(flagged(ruleSet, 'Exosomes are not cells; they are renewal itself.')).toEqual([]);
+    // Without a subject in the sentence or before it, a pronoun stands for nothing known.
+    expect(flagged(ruleSet, 'Retinol is gentle: they renew your skin.')).toEqual([]);
+  });
+
+  it('keeps the exceptions of the whole sentence for a later clause read on its own', () => {
+    const reported = compileRuleSet([{ file: 'rules/t.yaml', text: rule('<exo> .{0,3} <renewal>').replace('  explanation:', '  unless: [brands claim]\n  explanation:') }], undefined, { vocabulary });
+    expect(flagged(reported, 'Brands claim exosomes are very gentle on skin: they renew your skin.')).toEqual([]);
+    expect(flagged(reported, 'We say exosomes are very gentle on skin: they renew your skin.')).toEqual(['they renew']);
+  });
+
   it("keeps the subject's exceptions from a sentence whose own head is a product, not the subject", () => {
     // The qualifier "skin" makes the borrowed subject the body's own cells, which the rule leaves alone.
     const own = compileRuleSet([{ file: 'rules/t.yaml', text: rule('<exo> .{0,3} <renewal>').replace('  explanation:', '  unless: [^skin <exo>]\n  explanation:') }], undefined, { vocabulary });
