@@ -42,6 +42,22 @@ const ARGUING = new RegExp(
   'giu',
 );
 
+/** A price: a currency sign and an amount, or an amount and a currency code. */
+const PRICE_START = /^[$€£¥₩\d]/u;
+
+/**
+ * The words before a price in running prose, where a writer tells what something costs ("a £430 serum", "costs
+ * about $1,000", "paying up to $20,000") rather than a shop or a clinic asking it ("Price: $49", "Now $39",
+ * "from £25", a price on a line of its own, "Exosome Facial £430" on a price list). A country prefix (US$, AU$)
+ * is skipped. The word before must be lower case: prose, not a heading or a menu.
+ */
+const PROSE_BEFORE = /(?<![\p{L}'’])(?!(?:price|prices|now|only|from|just|was|sale|save|for|is|at)\s+(?:[A-Z]{1,2})?$)\p{Ll}[\p{L}'’]*\s+(?:[A-Z]{1,2})?$/u;
+
+/** Whether a SELLING match at `index` is a price told in prose, which sells nothing. */
+function priceInProse(text: string, index: number, match: string): boolean {
+  return PRICE_START.test(match) && PROSE_BEFORE.test(text.slice(Math.max(0, index - 24), index).split('\n').pop()!);
+}
+
 export interface VoiceCues {
   selling: number;
   arguing: number;
@@ -52,13 +68,13 @@ export const VOICE_CAP = 8;
 
 /** How often the page sells and argues; a few words of each are enough, so counting stops early. */
 export function voiceCues(text: string): VoiceCues {
-  const count = (re: RegExp, cap: number) => {
+  const count = (re: RegExp, cap: number, skip?: (index: number, match: string) => boolean) => {
     let n = 0;
     re.lastIndex = 0;
-    while (n < cap && re.exec(text)) n++;
+    for (let m = re.exec(text); m !== null && n < cap; m = re.exec(text)) if (!skip?.(m.index, m[0])) n++;
     return n;
   };
-  return { selling: count(SELLING, VOICE_CAP), arguing: count(ARGUING, VOICE_CAP) };
+  return { selling: count(SELLING, VOICE_CAP, (index, match) => priceInProse(text, index, match)), arguing: count(ARGUING, VOICE_CAP) };
 }
 
 /**

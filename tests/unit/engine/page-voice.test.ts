@@ -23,6 +23,17 @@ describe('page voice', () => {
     expect(voiceCues(SHOP)).toEqual({ selling: 3, arguing: 0 });
     expect(voiceCues(CRITIC)).toEqual({ selling: 0, arguing: 3 });
   });
+  it('does not count a price told in prose as selling, only one a shop or a clinic asks', () => {
+    for (const prose of ['A single session costs about $1,000.', 'You will find them on $300 facial menus.', 'Why does a £430 serum claim to turn back time?', 'For about US$4000, patients get an injection.']) {
+      expect(voiceCues(prose).selling, prose).toBe(0);
+    }
+    for (const asked of ['Price: $49.00', 'Now $39', 'Stem Cell Cream\n$89.00', 'Exosome Facial £430', 'Exosome facial – £430', 'Get it for $49']) {
+      expect(voiceCues(asked).selling, asked).toBe(1);
+    }
+    // A debunking article that tells what the treatment costs is still a critic's.
+    const article = ['Exosome facials are the latest hype.', 'A single session costs about $1,000.', 'There is no evidence that they work.'].join('\n');
+    expect(pageVoice(voiceCues(article))).toBe('critic');
+  });
   it('reads a critic only where arguing clearly outweighs selling', () => {
     expect(pageVoice({ selling: 0, arguing: 2 })).toBe('critic');
     expect(pageVoice({ selling: 2, arguing: 4 })).toBe('seller');
