@@ -99,9 +99,21 @@ function harmlessPhrases(text: string): Span[] {
 function denies(text: string, from: number, to: number, denial: RegExp, harmless: readonly Span[]): boolean {
   for (const m of text.slice(from, to).matchAll(denial)) {
     const at = from + m.index;
-    if (!harmless.some((h) => h.start <= at && at < h.end)) return true;
+    if (!harmless.some((h) => h.start <= at && at < h.end) && !inClosedRelative(text, at, to)) return true;
   }
   return false;
+}
+
+/** A relative clause's opening word just before a denial: "formulas that don't come cheap". */
+const RELATIVE_BEFORE = /\b(?:that|which|who)\s+(?:\p{L}+\s+)?$/iu;
+
+/**
+ * Whether the denial at `at` stands in a relative clause that a comma closes before `to`: it denies what the
+ * clause says of its own noun, not the claim after it ("Usually found in formulas that don't come cheap, the
+ * serum combines three growth factor mimetics").
+ */
+function inClosedRelative(text: string, at: number, to: number): boolean {
+  return text.slice(at, to).includes(',') && RELATIVE_BEFORE.test(text.slice(Math.max(0, at - 40), at));
 }
 
 /** The exception the claim's own clause makes, if any. */

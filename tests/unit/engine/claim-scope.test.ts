@@ -21,6 +21,8 @@ describe('scopedException', () => {
     ['Science has yet to show that plant stem cell extracts reverse ageing.', 'plant stem cell extracts reverse ageing'],
     // "not allow" is not the harmless "not all": those phrases are whole words.
     ['Regulators do not allow spa treatments to deliver living human stem cells.', 'living human stem cells'],
+    // A relative clause that runs on to the claim still denies it.
+    ['Creams that contain no live stem cells are the only honest ones.', 'live stem cells'],
   ])('denies: %s', (text, claim) => expect(at(text, claim)).toBe('negated'));
 
   it.each([
@@ -40,6 +42,9 @@ describe('scopedException', () => {
     ['Our exosomes (not animal ones) regenerate your skin.', 'exosomes (not animal ones) regenerate your skin'],
     ['Our cream — not a single animal test — holds live stem cells.', 'live stem cells'],
     ['While they will not help if you lose a leg, a stem cell facial can help you look years younger.', 'stem cell facial can help you look years younger'],
+    // A denial in a relative clause that a comma closes denies what it says of its own noun.
+    ["Usually found in formulas that don't come cheap, this serum holds three growth factor mimetics.", 'growth factor mimetics'],
+    ["For skin that doesn't heal well, our serum holds live stem cells.", 'live stem cells'],
   ])('leaves a claim alone: %s', (text, claim) => expect(at(text, claim)).toBeNull());
 
   it('sets aside a claim inside a leading contrast, not one after it', () => {
