@@ -123,11 +123,11 @@ const SHORT_LEAD = 8;
 const SHORT_SENTENCE = 12;
 
 /**
- * A sentence whose subject is a pronoun or "these/this …" ("They regenerate and repair it", "These tiny cells
- * are changing…"), also after a short connective ("Specifically, they…", "As a result, it…"), speaks of what
- * the sentence before it named.
+ * A sentence whose subject is a pronoun, "these/this …" or the product or treatment the page is about ("They
+ * regenerate and repair it", "These tiny cells are changing…", "The treatment aims to…"), also after a short
+ * connective ("Specifically, they…", "As a result, it…"), speaks of what the sentence before it named.
  */
-export const ANAPHOR = new RegExp(`${OPENING}(?:(?:and|so|but|plus|also|now)\\s+|\\p{L}+(?:\\s+\\p{L}+){0,3},\\s*)?(?:it|they|these|this|those|both|such)\\b`, 'iu');
+export const ANAPHOR = new RegExp(`${OPENING}(?:(?:and|so|but|plus|also|now)\\s+|\\p{L}+(?:\\s+\\p{L}+){0,3},\\s*)?(?:it|they|these|this|those|both|such|the (?:treatments?|therapy|therapies|procedures?|serums?|creams?|products?|formula|facials?|injections?|solution|technology|ingredients?|extracts?))\\b`, 'iu');
 
 /** How many sentences in a row may go on about what a candidate named ("They… It… This…"). */
 const MAX_FOLLOWERS = 3;
@@ -144,6 +144,8 @@ function withTaglines(text: string, candidates: CandidateSentence[], to: number)
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i]!;
     out.push(c);
+    // A sentence that itself goes on about what its own lead named passes that lead on with it.
+    const lead = c.lead && ANAPHOR.test(c.text) ? `${c.lead} ${c.text}` : c.text;
     let end = c.end;
     for (let step = 0; step < MAX_FOLLOWERS; step++) {
       const next = nextSentence(text, end, to);
@@ -155,11 +157,11 @@ function withTaglines(text: string, candidates: CandidateSentence[], to: number)
       if (!tagline && !ANAPHOR.test(nextText)) break;
       const own = candidates[i + 1];
       if (own && own.start === next[0]) {
-        candidates[i + 1] = { ...own, ruleIds: [...new Set([...own.ruleIds, ...c.ruleIds])].sort(), lead: c.text };
+        candidates[i + 1] = { ...own, ruleIds: [...new Set([...own.ruleIds, ...c.ruleIds])].sort(), lead };
         break;
       }
       if (own && own.start < next[0]) break;
-      out.push({ start: next[0], end: next[1], text: nextText, ruleIds: c.ruleIds, lead: c.text });
+      out.push({ start: next[0], end: next[1], text: nextText, ruleIds: c.ruleIds, lead });
       end = next[1];
     }
   }

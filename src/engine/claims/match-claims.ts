@@ -290,7 +290,7 @@ export interface MatchOptions {
  * before it for what that subject is, not for the exceptions its qualifiers make ("…skin stem cells. This extract
  * extends the life of our skin's stem cells" is not about the skin's own cells).
  */
-const OWN_HEAD = /^\W*(?:this|these|those|such)\s+(?:[\p{L}-]+\s+)?(?:extracts?|serums?|creams?|products?|formulas?|formulations?|ingredients?|complex|treatments?|technology|therap(?:y|ies)|procedures?|masks?|toners?|essences?|lotions?|oils?|ampoules?|solutions?|blends?|actives?)\b/iu;
+const OWN_HEAD = /^\W*(?:this|these|those|such|the)\s+(?:[\p{L}-]+\s+)?(?:extracts?|serums?|creams?|products?|formulas?|formulations?|ingredients?|complex|treatments?|technology|therap(?:y|ies)|procedures?|masks?|toners?|essences?|lotions?|oils?|ampoules?|solutions?|blends?|actives?)\b/iu;
 
 /** A candidate, or a later clause of one read on its own with the subject its sentence names (`whole`). */
 interface ReadingSentence extends CandidateSentence {

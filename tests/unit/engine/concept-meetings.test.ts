@@ -79,6 +79,16 @@ describe('a sentence that goes on with a pronoun', () => {
     expect(flagged(ruleSet, 'Our serum is rich in exosomes. They are tiny. Made in Korea. They renew your skin.')).toEqual([]);
   });
 
+  it('goes on through "the serum", "the treatment", and passes the subject on along the chain', () => {
+    const far = compile('<exo> .{0,6} <renewal>');
+    expect(flagged(far, 'Our serum is rich in exosomes. The serum is gentle. This serum renews your skin.')).toEqual(['This serum renews']);
+    // The second sentence borrowed its subject; the third borrows it from the first through the second.
+    expect(flagged(far, 'Our serum is rich in exosomes. The serum aims at renewal. In short, this serum renews your skin.')).toEqual([
+      'The serum aims at renewal',
+      'In short, this serum renews',
+    ]);
+  });
+
   it('needs the sentence before to name a subject', () => {
     expect(flagged(ruleSet, 'Our serum is rich in ceramides. They renew your skin.')).toEqual([]);
   });
