@@ -4,7 +4,7 @@
  * must stay free of compromise: it runs in the eager content script.
  */
 import type { CandidateSentence, Prefilter } from '../types.ts';
-import { OPENING } from './sentence-opening.ts';
+import { OPENING, PRODUCT_HEADS } from './sentence-opening.ts';
 
 /** A compiled prefilter: the combined expression and the rules each trigger wakes. */
 export interface TriggerMatcher {
@@ -127,7 +127,7 @@ const SHORT_SENTENCE = 12;
  * regenerate and repair it", "These tiny cells are changing…", "The treatment aims to…"), also after a short
  * connective ("Specifically, they…", "As a result, it…"), speaks of what the sentence before it named.
  */
-export const ANAPHOR = new RegExp(`${OPENING}(?:(?:and|so|but|plus|also|now)\\s+|\\p{L}+(?:\\s+\\p{L}+){0,3},\\s*)?(?:it|they|these|this|those|both|such|the (?:treatments?|therapy|therapies|procedures?|serums?|creams?|products?|formula|facials?|injections?|solution|technology|ingredients?|extracts?))\\b`, 'iu');
+export const ANAPHOR = new RegExp(`${OPENING}(?:(?:and|so|but|plus|also|now)\\s+|\\p{L}+(?:\\s+\\p{L}+){0,3},\\s*)?(?:it|they|these|this|those|both|such|the ${PRODUCT_HEADS})\\b`, 'iu');
 
 /** How many sentences in a row may go on about what a candidate named ("They… It… This…"). */
 const MAX_FOLLOWERS = 3;

@@ -8,6 +8,7 @@ import type { Nlp } from '../nlp.ts';
 import type { PageVoice } from './page-voice.ts';
 import { clauseOf, laterClauseStarts, scopedException, type ScopedException } from './claim-scope.ts';
 import { ANAPHOR } from './find-candidates.ts';
+import { PRODUCT_HEADS } from './sentence-opening.ts';
 import type { CandidateSentence, CompiledRule, CompiledRuleSet, Finding, QuietMention, ScanResult } from '../types.ts';
 
 type View = ReturnType<Nlp>;
@@ -290,11 +291,13 @@ export interface MatchOptions {
  * before it for what that subject is, not for the exceptions its qualifiers make ("…skin stem cells. This extract
  * extends the life of our skin's stem cells" is not about the skin's own cells).
  */
-const OWN_HEAD = /^\W*(?:this|these|those|such|the)\s+(?:[\p{L}-]+\s+)?(?:extracts?|serums?|creams?|products?|formulas?|formulations?|ingredients?|complex|treatments?|technology|therap(?:y|ies)|procedures?|masks?|toners?|essences?|lotions?|oils?|ampoules?|solutions?|blends?|actives?)\b/iu;
+const OWN_HEAD = new RegExp(String.raw`^\W*(?:this|these|those|such|the)\s+(?:[\p{L}-]+\s+)?${PRODUCT_HEADS}\b`, 'iu');
 
 /** A candidate, or a later clause of one read on its own with the subject its sentence names (`whole`). */
 interface ReadingSentence extends CandidateSentence {
   whole?: CandidateSentence;
+  /** The whole sentence as parsed already (its lead), so a clause does not parse it again. */
+  wholeParsed?: Sentence;
 }
 
 /** A clause that says what its subject is ("they are more like little envelopes…") defines it, it credits it with nothing. */
@@ -302,12 +305,12 @@ const DEFINING = /^\W*(?:\p{L}+\s+)?(?:it|they|these|this|those)\s+(?:is|are|was
 
 /**
  * The later clauses of `candidate` that open with a pronoun, each to be read on its own after what the sentence
- * (`read`, with any subject it borrowed) says before it. Its rules and exceptions are the sentence's.
+ * (`read`, with any subject it borrowed, and `parsed`) says before it. Its rules and exceptions are the sentence's.
  */
-function pronounClauses(candidate: CandidateSentence, read: string): ReadingSentence[] {
+function pronounClauses(candidate: CandidateSentence, read: string, parsed: Sentence): ReadingSentence[] {
   return laterClauseStarts(candidate.text)
     .filter((at) => ANAPHOR.test(candidate.text.slice(at)) && !DEFINING.test(candidate.text.slice(at)))
-    .map((at) => ({ start: candidate.start + at, end: candidate.end, text: candidate.text.slice(at), ruleIds: candidate.ruleIds, lead: read, whole: candidate }));
+    .map((at) => ({ start: candidate.start + at, end: candidate.end, text: candidate.text.slice(at), ruleIds: candidate.ruleIds, lead: read, whole: candidate, wholeParsed: parsed }));
 }
 
 /** Why a match on a critic's page is left alone, in the shopper's words. */
@@ -325,7 +328,7 @@ export function matchClaims(nlp: Nlp, candidates: readonly CandidateSentence[], 
     const firstQuiet = quiet.length;
     // A sentence that goes on with a pronoun is read with what it stands for before it: "exosomes They
     // regenerate your skin". Findings are measured back on the sentence as written.
-    let lead: Sentence | undefined;
+    let lead: Sentence | undefined = candidate.wholeParsed;
     const leadSentence = () => (lead ??= sentenceOf(nlp, candidate.lead ?? ''));
     const subject = candidate.lead && set.subjects && ANAPHOR.test(candidate.text) ? subjectIn(candidate.lead, set.subjects, leadSentence) : undefined;
     if (candidate.whole && !subject) continue;
@@ -333,8 +336,8 @@ export function matchClaims(nlp: Nlp, candidates: readonly CandidateSentence[], 
     // A later clause that opens with a pronoun again is read with the same subject: "exosomes They have many
     // benefits: they regenerate and repair it". Only once per sentence as written, and only if the whole
     // sentence makes no exception for the rule (below).
-    if (!candidate.whole) queue.splice(i + 1, 0, ...pronounClauses(candidate, sentence.text));
     const parsed = sentenceOf(nlp, sentence.text);
+    if (!candidate.whole) queue.splice(i + 1, 0, ...pronounClauses(candidate, sentence.text, parsed));
     const fallbacks: Finding[] = [];
     let specific = false;
     const hitsByRule = matchHits(parsed, sentence.ruleIds, set);

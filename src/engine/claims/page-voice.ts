@@ -71,7 +71,11 @@ export function voiceCues(text: string): VoiceCues {
   const count = (re: RegExp, cap: number, skip?: (index: number, match: string) => boolean) => {
     let n = 0;
     re.lastIndex = 0;
-    for (let m = re.exec(text); m !== null && n < cap; m = re.exec(text)) if (!skip?.(m.index, m[0])) n++;
+    while (n < cap) {
+      const m = re.exec(text);
+      if (m === null) break;
+      if (!skip?.(m.index, m[0])) n++;
+    }
     return n;
   };
   return { selling: count(SELLING, VOICE_CAP, (index, match) => priceInProse(text, index, match)), arguing: count(ARGUING, VOICE_CAP) };
