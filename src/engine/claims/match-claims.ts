@@ -367,8 +367,13 @@ export function matchClaims(nlp: Nlp, candidates: readonly CandidateSentence[], 
       const whole = candidate.whole ? leadSentence() : undefined;
       if (whole) {
         whole.shared ??= sweep(whole, set.shared);
+        if (findings.some((f) => f.ruleId === id && f.start < candidate.end && f.end > candidate.whole!.start)) continue;
         const made = [...sweep(whole, prepared.unless), ...whole.shared.filter((h) => prepared.shared.has(h.id))][0];
-        if (made || findings.some((f) => f.ruleId === id && f.start < candidate.end && f.end > candidate.whole!.start)) continue;
+        if (made) {
+          const { set, reason } = rule.unless.find((u) => u.pattern === made.id)!;
+          quiet.push({ ruleId: id, start: sentence.start, end: sentence.end, sentence: sentence.text, set, reason });
+          continue;
+        }
       }
       parsed.shared ??= sweep(parsed, set.shared);
       const found = [...sweep(parsed, prepared.unless), ...parsed.shared.filter((h) => prepared.shared.has(h.id))];

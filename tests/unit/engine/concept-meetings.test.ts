@@ -124,7 +124,10 @@ describe('a sentence that goes on with a pronoun', () => {
 
   it('keeps the exceptions of the whole sentence for a later clause read on its own', () => {
     const reported = compileRuleSet([{ file: 'rules/t.yaml', text: rule('<exo> .{0,3} <renewal>').replace('  explanation:', '  unless: [brands claim]\n  explanation:') }], undefined, { vocabulary });
-    expect(flagged(reported, 'Brands claim exosomes are very gentle on skin: they renew your skin.')).toEqual([]);
+    const text = 'Brands claim exosomes are very gentle on skin: they renew your skin.';
+    expect(flagged(reported, text)).toEqual([]);
+    // Quiet, with the reason, once, on the whole sentence.
+    expect(scanText(nlp, text, reported).quiet.map((q) => [q.set, q.sentence])).toEqual([['rule', text]]);
     expect(flagged(reported, 'We say exosomes are very gentle on skin: they renew your skin.')).toEqual(['they renew']);
   });
 
