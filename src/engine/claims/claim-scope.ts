@@ -49,11 +49,14 @@ const HISTORY = /\b(?:(?:first )?(?:discovered|isolated|identified|described)\b[
 /** An aside that a pair of brackets or dashes sets into a clause: "uses exosomes — tiny vesicles — to renew". */
 const ASIDE = /\([^()]*\)|\[[^[\]]*\]|\s[–—-]\s[^–—.;:!?]*?\s[–—-]\s/gu;
 
+/** Where the asides of `text` are. */
+function asidesOf(text: string): Span[] {
+  return [...text.matchAll(ASIDE)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
 /** The asides of `text` that do not hold `span`: the clause around them runs on over them. */
 function asidesAround(text: string, span: Span): Span[] {
-  return [...text.matchAll(ASIDE)]
-    .map((m) => ({ start: m.index, end: m.index + m[0].length }))
-    .filter((a) => !(a.start <= span.start && span.end <= a.end));
+  return asidesOf(text).filter((a) => !(a.start <= span.start && span.end <= a.end));
 }
 
 /** The clause of `text` that holds `span` (an aside outside `span` belongs to the clause it stands in). */
@@ -80,7 +83,7 @@ function clauseAmong(text: string, span: Span, asides: readonly Span[]): Span {
 
 /** Where each clause of `text` after the first starts (asides do not break a clause). */
 export function laterClauseStarts(text: string): number[] {
-  const asides = [...text.matchAll(ASIDE)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const asides = asidesOf(text);
   return [...text.matchAll(CLAUSE_BREAK)]
     .filter((m) => !asides.some((a) => a.start <= m.index && m.index < a.end))
     .map((m) => m.index + m[0].length + (/^\s*/u.exec(text.slice(m.index + m[0].length))?.[0].length ?? 0))
