@@ -5,7 +5,9 @@
  *
  * Options: `--corpus DIR` measures another labelled folder of the same YAML format (a held-out set kept outside
  * the repository) instead of `tests/corpus/`; `--scores-only` prints the scores and the per-rule table but not
- * the sentences, for a set that should measure the rules without being read while writing them.
+ * the sentences, for a set that should measure the rules without being read while writing them. `--sentences
+ * --split tune --by-pattern` adds which match pattern is behind each rule's finds and false flags on the bank's
+ * tune split (src/build/pattern-contributions.ts); it refuses any other set, since that is how rules are tuned.
  *
  * It is a report, not a gate: the exit code is 0 whatever the scores (the corpus test holds the thresholds),
  * 1 when the corpus itself is invalid, since then no score means anything, 2 when the rules do not compile,
@@ -14,7 +16,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { compileRulesDir } from '../src/build/load-rules.ts';
+import { compileRulesDir, compileSources, readRuleSources } from '../src/build/load-rules.ts';
+import { patternContributions } from '../src/build/pattern-contributions.ts';
 import { evaluatePages, loadPages, PagesError, scorePages, SPLITS, type PageResult, type PageScores } from '../src/build/evaluate-pages.ts';
 import { BankError, evaluateBank, loadBank, scoreBank, type BankResult } from '../src/build/evaluate-sentences.ts';
 import type { CompiledRuleSet } from '../src/engine/types.ts';
@@ -42,11 +45,17 @@ try {
       sentences: { type: 'string' },
       split: { type: 'string' },
       'scores-only': { type: 'boolean', default: false },
+      'by-pattern': { type: 'boolean', default: false },
     },
     allowPositionals: false,
   }).values;
 } catch (err) {
-  process.stderr.write(`${(err as Error).message}\nUsage: npm run eval -- [--corpus DIR | --pages DIR | --sentences DIR] [--split tune|test] [--scores-only]\n`);
+  process.stderr.write(`${(err as Error).message}\nUsage: npm run eval -- [--corpus DIR | --pages DIR | --sentences DIR] [--split tune|test] [--scores-only] [--by-pattern]\n`);
+  process.exit(64);
+}
+// Which pattern is behind which false flag is how a rule gets tuned: never on the split nobody tunes on.
+if (options['by-pattern'] && (options.sentences === undefined || options.split !== 'tune')) {
+  process.stderr.write('--by-pattern reads the sentence bank\'s tune split only: npm run eval -- --sentences --split tune --by-pattern\n');
   process.exit(64);
 }
 const CORPUS_DIR = options.corpus;
@@ -56,6 +65,7 @@ if (options.split !== undefined && !(SPLITS as readonly string[]).includes(optio
 }
 const ratio = (r: number | null) => (r === null ? 'n/a' : r.toFixed(3));
 const SCORES_ONLY = options['scores-only'];
+const BY_PATTERN = options['by-pattern'];
 
 let ruleSet;
 try {
@@ -207,6 +217,12 @@ function runSentences(dir: string, split: string | undefined, rules: CompiledRul
     if (rs.length === 0) continue;
     const s = scoreBank(rs);
     out.push(`${name.padEnd(width)} ${String(s.sentences).padStart(6)}  ${ratio(s.precision)} (${s.correct} of ${s.flagged})`.padEnd(width + 30) + `${ratio(s.recall)} (${s.found} of ${s.flags})`);
+  }
+  if (BY_PATTERN) {
+    const sources = readRuleSources('rules');
+    const rows = patternContributions(sources, new Map(Object.entries(compileSources(sources).vocabulary)), results);
+    out.push('', 'Match patterns behind the flags (found: labelled flag; false: labelled ok), most false flags first:', '  found  false  rule: pattern');
+    for (const row of rows) out.push(`  ${String(row.found).padStart(5)}  ${String(row.false).padStart(5)}  ${row.ruleId}: ${row.pattern}`);
   }
   if (!SCORES_ONLY) {
     for (const r of results) {
