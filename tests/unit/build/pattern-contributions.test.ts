@@ -3,24 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { patternContributions } from '../../../src/build/pattern-contributions.ts';
 import type { BankEntry, BankResult } from '../../../src/build/evaluate-sentences.ts';
 import type { RuleSources } from '../../../src/build/load-rules.ts';
+import { exosomeRule } from '../../support/exosome-rule.ts';
 
-const RULE = `
-- id: exosome-renewal
-  title: Exosomes renew skin
-  severity: unsupported
-  claim: Exosomes renew skin.
-  match:
-    - <exo> .{0,3} renew
-    - <exo> .{0,3} glow
-  explanation: Because.
-  ask: Really?
-  sources:
-    - seed: 001_114ca1963b9cdec9.txt
-      anchor: but their content is very low
-  examples:
-    flags: [Exosomes renew skin., Exosomes bring a glow.]
-    quiet: [Exosomes are vesicles.]
-`;
+const RULE = exosomeRule(['<exo> .{0,3} renew', '<exo> .{0,3} glow']);
 const sources: RuleSources = { ruleFiles: [{ file: 'rules/t.yaml', text: RULE }], contexts: undefined, vocabulary: undefined, lexicon: undefined, inci: undefined, sources: undefined, paths: [] };
 const vocabulary = new Map([['exo', ['exosome', 'exosomes']]]);
 const result = (text: string, label: 'flag' | 'ok' | 'unsure', flaggedBy: string[], context?: string): BankResult => ({

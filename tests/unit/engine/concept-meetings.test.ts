@@ -4,23 +4,9 @@ import { compileRuleSet, RuleSetError } from '../../../src/engine/claims/compile
 import nlp from '../../../src/engine/nlp.ts';
 import { scanText } from '../../../src/engine/claims/scan-text.ts';
 import { ruleSet as builtIn } from 'virtual:claimlens/rules';
+import { exosomeRule } from '../../support/exosome-rule.ts';
 
-const rule = (match: string) => `
-- id: exosome-renewal
-  title: Exosomes renew skin
-  severity: unsupported
-  claim: Exosomes renew skin.
-  match:
-    - ${match}
-  explanation: Because.
-  ask: Really?
-  sources:
-    - seed: 001_114ca1963b9cdec9.txt
-      anchor: but their content is very low
-  examples:
-    flags: [Exosomes renew skin.]
-    quiet: [Exosomes are vesicles.]
-`;
+const rule = (match: string) => exosomeRule([match]);
 const vocabulary = new Map([
   ['exo', ['exosome', 'exosomes']],
   ['renewal', ['renew', 'renews', 'renewal', 'regenerate', 'regenerates', 'regeneration']],
@@ -123,7 +109,7 @@ describe('a sentence that goes on with a pronoun', () => {
   });
 
   it('keeps the exceptions of the whole sentence for a later clause read on its own', () => {
-    const reported = compileRuleSet([{ file: 'rules/t.yaml', text: rule('<exo> .{0,3} <renewal>').replace('  explanation:', '  unless: [brands claim]\n  explanation:') }], undefined, { vocabulary });
+    const reported = compileRuleSet([{ file: 'rules/t.yaml', text: exosomeRule(['<exo> .{0,3} <renewal>'], ['brands claim']) }], undefined, { vocabulary });
     const text = 'Brands claim exosomes are very gentle on skin: they renew your skin.';
     expect(flagged(reported, text)).toEqual([]);
     // Quiet, with the reason, once, on the whole sentence.
@@ -133,7 +119,7 @@ describe('a sentence that goes on with a pronoun', () => {
 
   it("keeps the subject's exceptions from a sentence whose own head is a product, not the subject", () => {
     // The qualifier "skin" makes the borrowed subject the body's own cells, which the rule leaves alone.
-    const own = compileRuleSet([{ file: 'rules/t.yaml', text: rule('<exo> .{0,3} <renewal>').replace('  explanation:', '  unless: [^skin <exo>]\n  explanation:') }], undefined, { vocabulary });
+    const own = compileRuleSet([{ file: 'rules/t.yaml', text: exosomeRule(['<exo> .{0,3} <renewal>'], ['^skin <exo>']) }], undefined, { vocabulary });
     expect(flagged(own, 'Boosts your skin exosomes.\nThis extract renews your skin exosomes.')).toEqual(['This extract renews']);
     // "They" is the subject itself, qualifier and all: still the body's own.
     expect(flagged(own, 'Boosts your skin exosomes.\nThey renew the skin.')).toEqual([]);
