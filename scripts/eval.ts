@@ -16,7 +16,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { compileRulesDir, compileSources, readRuleSources } from '../src/build/load-rules.ts';
+import { compileSources, readRuleSources } from '../src/build/load-rules.ts';
 import { patternContributions } from '../src/build/pattern-contributions.ts';
 import { evaluatePages, loadPages, PagesError, scorePages, SPLITS, type PageResult, type PageScores } from '../src/build/evaluate-pages.ts';
 import { BankError, evaluateBank, loadBank, scoreBank, type BankResult } from '../src/build/evaluate-sentences.ts';
@@ -67,15 +67,19 @@ const ratio = (r: number | null) => (r === null ? 'n/a' : r.toFixed(3));
 const SCORES_ONLY = options['scores-only'];
 const BY_PATTERN = options['by-pattern'];
 
-let ruleSet;
+// Read once: the pattern table needs the rules as written and their vocabularies, the scores the compiled set.
+const ruleSources = readRuleSources('rules');
+let compiled;
 try {
-  ruleSet = compileRulesDir('rules');
+  compiled = compileSources(ruleSources);
 } catch (err) {
   // Not a corpus problem, and nothing to measure: say so plainly, with a code of its own.
   if (!(err instanceof RuleSetError)) throw err;
   process.stderr.write(`The rules in rules/ do not compile, so there is nothing to evaluate:\n${err.message}\n`);
   process.exit(2);
 }
+const { ruleSet } = compiled;
+const VOCABULARY = new Map(Object.entries(compiled.vocabulary));
 if (options.sentences !== undefined) {
   runSentences(options.sentences || DEFAULT_SENTENCES, options.split, ruleSet);
   process.exit(0);
@@ -219,8 +223,7 @@ function runSentences(dir: string, split: string | undefined, rules: CompiledRul
     out.push(`${name.padEnd(width)} ${String(s.sentences).padStart(6)}  ${ratio(s.precision)} (${s.correct} of ${s.flagged})`.padEnd(width + 30) + `${ratio(s.recall)} (${s.found} of ${s.flags})`);
   }
   if (BY_PATTERN) {
-    const sources = readRuleSources('rules');
-    const rows = patternContributions(sources, new Map(Object.entries(compileSources(sources).vocabulary)), results);
+    const rows = patternContributions(ruleSources, VOCABULARY, results);
     out.push('', 'Match patterns behind the flags (found: labelled flag; false: labelled ok), most false flags first:', '  found  false  rule: pattern');
     for (const row of rows) out.push(`  ${String(row.found).padStart(5)}  ${String(row.false).padStart(5)}  ${row.ruleId}: ${row.pattern}`);
   }

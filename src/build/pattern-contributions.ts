@@ -44,9 +44,8 @@ export function patternContributions(sources: RuleSources, vocabulary: Vocabular
       rule.match.forEach((pattern, k) => {
         const mine = new Set(compiled[k]);
         const behind = flagged.filter((_, t) => found[t]!.some((id) => mine.has(id)));
-        const row = { ruleId: rule.id, pattern, found: behind.filter((r) => r.entry.label === 'flag').length, false: 0 };
-        row.false = behind.length - row.found;
-        if (behind.length > 0) rows.push(row);
+        const finds = behind.filter((r) => r.entry.label === 'flag').length;
+        if (behind.length > 0) rows.push({ ruleId: rule.id, pattern, found: finds, false: behind.length - finds });
       });
     }
   }

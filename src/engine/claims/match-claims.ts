@@ -313,6 +313,12 @@ function pronounClauses(candidate: CandidateSentence, read: string, parsed: Sent
     .map((at) => ({ start: candidate.start + at, end: candidate.end, text: candidate.text.slice(at), ruleIds: candidate.ruleIds, lead: read, whole: candidate, wholeParsed: parsed }));
 }
 
+/** The exceptions of a rule, its own and the shared ones it lists, that match the sentence. */
+function exceptionsIn(sentence: Sentence, prepared: PreparedRule, set: PreparedSet): SweepHit[] {
+  sentence.shared ??= sweep(sentence, set.shared);
+  return [...sweep(sentence, prepared.unless), ...sentence.shared.filter((h) => prepared.shared.has(h.id))];
+}
+
 /** Why a match on a critic's page is left alone, in the shopper's words. */
 const CRITIC_PAGE = { set: 'critic-page', reason: 'the page argues against these claims' } as const;
 
@@ -364,19 +370,16 @@ export function matchClaims(nlp: Nlp, candidates: readonly CandidateSentence[], 
         continue;
       }
       // A clause read on its own says what its whole sentence says: any exception the sentence makes holds for it.
-      const whole = candidate.whole ? leadSentence() : undefined;
-      if (whole) {
-        whole.shared ??= sweep(whole, set.shared);
+      if (candidate.whole) {
         if (findings.some((f) => f.ruleId === id && f.start < candidate.end && f.end > candidate.whole!.start)) continue;
-        const made = [...sweep(whole, prepared.unless), ...whole.shared.filter((h) => prepared.shared.has(h.id))][0];
+        const [made] = exceptionsIn(leadSentence(), prepared, set);
         if (made) {
           const { set, reason } = rule.unless.find((u) => u.pattern === made.id)!;
           quiet.push({ ruleId: id, start: sentence.start, end: sentence.end, sentence: sentence.text, set, reason });
           continue;
         }
       }
-      parsed.shared ??= sweep(parsed, set.shared);
-      const found = [...sweep(parsed, prepared.unless), ...parsed.shared.filter((h) => prepared.shared.has(h.id))];
+      const found = exceptionsIn(parsed, prepared, set);
       // An exception found only in a borrowed subject does not reach a sentence with a product of its own as head.
       const ownHead = subject !== undefined && OWN_HEAD.test(candidate.text);
       const exceptions = found
