@@ -409,8 +409,11 @@ export function matchClaims(nlp: Nlp, candidates: readonly CandidateSentence[], 
         specific = true;
       }
     }
-    // A fallback rule speaks only for a sentence that no specific rule has flagged.
-    if (!specific) findings.push(...fallbacks);
+    // A fallback rule speaks only for a sentence that no specific rule has flagged, and a later clause read on
+    // its own is part of its whole sentence: a specific finding on either side silences the fallback on the other.
+    const inWhole = (f: Finding) => candidate.whole !== undefined && f.start < candidate.whole.end && f.end > candidate.whole.start;
+    const isFallback = (f: Finding) => set.rules.get(f.ruleId)?.rule.fallback === true;
+    if (!specific && !findings.slice(0, firstFinding).some((f) => inWhole(f) && !isFallback(f))) findings.push(...fallbacks);
     if (subject) {
       // Shown on the sentence as written: a later clause's finding shows its whole sentence.
       const shown = candidate.whole ?? candidate;
@@ -420,6 +423,9 @@ export function matchClaims(nlp: Nlp, candidates: readonly CandidateSentence[], 
       const earlier = quiet.slice(0, firstQuiet);
       const fresh = quiet.slice(firstQuiet).filter((q) => !earlier.some((e) => e.ruleId === q.ruleId && e.start === q.start));
       quiet.splice(firstQuiet, quiet.length - firstQuiet, ...fresh);
+    }
+    if (specific && candidate.whole) {
+      for (let at = firstFinding - 1; at >= 0; at--) if (inWhole(findings[at]!) && isFallback(findings[at]!)) findings.splice(at, 1);
     }
   }
   findings.sort((a, b) => a.start - b.start || b.end - a.end || (a.ruleId < b.ruleId ? -1 : 1));

@@ -75,6 +75,40 @@ describe('matchClaims', () => {
     expect(ids('Meet our stem cell serum. It is stable at room temperature.')).toEqual(['stem-cell-name', 'room-temperature']);
     expect(ids('Meet our stem cell serum.')).toEqual(['stem-cell-name']);
   });
+
+  it('lets a fallback rule speak for a later clause read on its own only when no specific rule flags its whole sentence', () => {
+    const rule = (id: string, match: string, fallback: boolean) => `
+- id: ${id}
+  title: Serum ${id}
+  severity: unsupported
+  claim: A serum that ${id}.
+  fallback: ${fallback}
+  match:
+    - ${match}
+  explanation: Because.
+  ask: Really?
+  sources:
+    - seed: 001_114ca1963b9cdec9.txt
+      anchor: Many merchants just use stem cell gimmicks
+  examples:
+    flags: [Our serum ${id}.]
+    quiet: [Our cream ${id}.]
+`;
+    const contexts = { file: 'rules/contexts.yaml', text: '{}' };
+    const vocabulary = new Map([['subjects', ['serum']]]);
+    const set = compileRuleSet(
+      [{ file: 'rules/g.yaml', text: rule('glows', 'serum .{0,2} glows', true) }, { file: 'rules/l.yaml', text: rule('lasts', 'serum .{0,2} lasts', false) }],
+      contexts,
+      { vocabulary },
+    );
+    const ids = (text: string) => scanText(nlp, text, set).findings.map((f) => f.ruleId);
+    expect(ids('Our serum glows.')).toEqual(['glows']);
+    // "…, and it glows" is read as "serum and it glows": only there does the fallback rule match.
+    expect(ids('Our serum lasts, and it glows.')).toEqual(['lasts']);
+    // The other way round: the specific claim is only in the later clause.
+    expect(ids('Our serum glows, and it lasts.')).toEqual(['lasts']);
+    expect(ids('Our serum is gentle, and it glows.')).toEqual(['glows']);
+  });
 });
 
 describe('reading a sentence', () => {
