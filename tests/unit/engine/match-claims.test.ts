@@ -30,6 +30,27 @@ const ruleSet = compileRuleSet(
   { file: 'rules/contexts.yaml', text: 'question:\n  reason: a question\n  patterns: ["@hasQuestionMark"]\n' },
 );
 
+/** A rule for these tests, specific or fallback, with examples that compile. */
+function oneRule(id: string, match: string | readonly string[], examples: { flags: string; quiet: string }, fallback = false): string {
+  return `
+- id: ${id}
+  title: Rule ${id}
+  severity: unsupported
+  claim: A claim.
+  fallback: ${fallback}
+  match:
+${[match].flat().map((m) => `    - ${m}`).join('\n')}
+  explanation: Because.
+  ask: Really?
+  sources:
+    - seed: 001_114ca1963b9cdec9.txt
+      anchor: Many merchants just use stem cell gimmicks
+  examples:
+    flags: [${examples.flags}]
+    quiet: [${examples.quiet}]
+`;
+}
+
 describe('matchClaims', () => {
   it('gives offsets into the whole text, whole words only, even after a contraction', () => {
     const text = "First line.\nOur serum won't degrade at room temperature, ever.";
@@ -49,23 +70,7 @@ describe('matchClaims', () => {
   });
 
   it('lets a fallback rule flag a sentence only when no specific rule does', () => {
-    const FALLBACK = `
-- id: stem-cell-name
-  title: Stem cell as a name
-  severity: unsupported
-  claim: A stem cell product.
-  fallback: true
-  match:
-    - stem cell serum
-  explanation: Because.
-  ask: Really?
-  sources:
-    - seed: 001_114ca1963b9cdec9.txt
-      anchor: Many merchants just use stem cell gimmicks
-  examples:
-    flags: [Our stem cell serum.]
-    quiet: [Our vitamin serum.]
-`;
+    const FALLBACK = oneRule('stem-cell-name', 'stem cell serum', { flags: 'Our stem cell serum.', quiet: 'Our vitamin serum.' }, true);
     const set = compileRuleSet([
       { file: 'rules/t.yaml', text: RULES },
       { file: 'rules/f.yaml', text: FALLBACK },
@@ -77,23 +82,7 @@ describe('matchClaims', () => {
   });
 
   it('lets a fallback rule speak for a later clause read on its own only when no specific rule flags its whole sentence', () => {
-    const rule = (id: string, match: string, fallback: boolean) => `
-- id: ${id}
-  title: Serum ${id}
-  severity: unsupported
-  claim: A serum that ${id}.
-  fallback: ${fallback}
-  match:
-    - ${match}
-  explanation: Because.
-  ask: Really?
-  sources:
-    - seed: 001_114ca1963b9cdec9.txt
-      anchor: Many merchants just use stem cell gimmicks
-  examples:
-    flags: [Our serum ${id}.]
-    quiet: [Our cream ${id}.]
-`;
+    const rule = (id: string, match: string, fallback: boolean) => oneRule(id, match, { flags: `Our serum ${id}.`, quiet: `Our cream ${id}.` }, fallback);
     const contexts = { file: 'rules/contexts.yaml', text: '{}' };
     const vocabulary = new Map([['subjects', ['serum']]]);
     const set = compileRuleSet(
@@ -113,23 +102,7 @@ describe('matchClaims', () => {
 
 describe('reading a sentence', () => {
   it('splits a hyphenated word after a bracket and "A+B" as it does elsewhere, with offsets into the text as written', () => {
-    const RULE = `
-- id: msc-cm
-  title: MSC CM
-  severity: unsupported
-  claim: MSC conditioned media.
-  match:
-    - msc cm
-    - egf fgf cocktail
-  explanation: Because.
-  ask: Really?
-  sources:
-    - seed: 001_114ca1963b9cdec9.txt
-      anchor: Many merchants just use stem cell gimmicks
-  examples:
-    flags: [The MSC-CM facial.]
-    quiet: [The MSC facial.]
-`;
+    const RULE = oneRule('msc-cm', ['msc cm', 'egf fgf cocktail'], { flags: 'The MSC-CM facial.', quiet: 'The MSC facial.' });
     const set = compileRuleSet([{ file: 'rules/m.yaml', text: RULE }], { file: 'rules/contexts.yaml', text: '{}' });
     for (const [text, found] of [
       ['Result: permanent (MSC-CM facial).', 'MSC-CM'],
