@@ -39,4 +39,10 @@ describe('the sentence bank', () => {
     expect(() => loadBank(bank(entry('x', 'flag')))).toThrow(BankError);
     expect(() => loadBank(bank(entry('x', 'maybe')))).toThrow(/b\.yaml: 0\.label/);
   });
+
+  it('takes `written` for the source of a written sentence, and nothing else that is not an address', () => {
+    const written = entry('Live stem cells in every jar.', 'ok').replace('https://example.com/p', 'written');
+    expect(loadBank(bank(written))[0]!.source).toBe('written');
+    expect(() => loadBank(bank(written.replace('written', 'imagined')))).toThrow(/b\.yaml: 0\.source/);
+  });
 });
