@@ -8,6 +8,7 @@ import type { Nlp } from '../nlp.ts';
 import type { PageVoice } from './page-voice.ts';
 import { clauseOf, laterClauseStarts, scopedException, type ScopedException } from './claim-scope.ts';
 import { ANAPHOR } from './find-candidates.ts';
+import { matchEveryFit, piecesOf } from './every-fit.ts';
 import { PRODUCT_HEADS } from './sentence-opening.ts';
 import type { CandidateSentence, CompiledRule, CompiledRuleSet, Finding, QuietMention, ScanResult } from '../types.ts';
 
@@ -269,10 +270,20 @@ function attempt({ doc, matched }: Sentence, id: string, regs: Parsed, hits: Swe
   let view = matched.get(id);
   if (view === undefined) {
     const found = doc.match(regs);
-    view = found.found ? (found as View) : null;
+    view = found.found ? (found as View) : anotherFit(doc, regs);
     matched.set(id, view);
   }
   if (view) hits.push({ id, view });
+}
+
+/** Each pattern's pieces between wildcards, worked out once (null: nothing to join, compromise's answer holds). */
+const PIECES = new WeakMap<Parsed, ReturnType<typeof piecesOf>>();
+
+/** Where compromise's first fit of a wildcard failed, a later fit of the words after it (see every-fit.ts). */
+function anotherFit(doc: View, regs: Parsed): View | null {
+  let pieces = PIECES.get(regs);
+  if (pieces === undefined) PIECES.set(regs, (pieces = piecesOf(regs)));
+  return pieces ? matchEveryFit(doc, pieces) : null;
 }
 
 /** For each text, the patterns that match it, found through an index as matchClaims finds them (tests hold it to `has`). */
