@@ -8,7 +8,7 @@ import type { Nlp } from '../nlp.ts';
 import type { PageVoice } from './page-voice.ts';
 import { clauseOf, laterClauseStarts, scopedException, type ScopedException } from './claim-scope.ts';
 import { ANAPHOR } from './find-candidates.ts';
-import { matchEveryFit, piecesOf } from './every-fit.ts';
+import { matchEveryFit, piecesOf, type SentenceFits } from './every-fit.ts';
 import { PRODUCT_HEADS } from './sentence-opening.ts';
 import type { CandidateSentence, CompiledRule, CompiledRuleSet, Finding, QuietMention, ScanResult } from '../types.ts';
 
@@ -83,7 +83,11 @@ interface PatternIndex {
   oneByOne: { id: string; parsed: Parsed; groups: string[][] }[];
 }
 
-function indexPatterns(nlp: Nlp, patterns: readonly string[]): PatternIndex {
+/**
+ * `everyFit`: where compromise's match fails, try a later fit of each wildcard's neighbour (every-fit.ts). Only
+ * for a rule's match patterns: it costs a match per piece, and exceptions need it far less than claims.
+ */
+function indexPatterns(nlp: Nlp, patterns: readonly string[], everyFit = false): PatternIndex {
   const hasRegex = (p: string) => /(^|[\s(|])\//.test(p);
   const netted = [...new Set(patterns.filter((p) => !hasRegex(p)))].map((p) => ({ match: p, id: p }));
   const net = (netted.length > 0 ? nlp.buildNet(netted) : { hooks: {}, always: [] }) as unknown as { hooks: Record<string, NetEntry[]>; always: NetEntry[] };
@@ -91,14 +95,17 @@ function indexPatterns(nlp: Nlp, patterns: readonly string[]): PatternIndex {
   for (const entry of [...Object.values(net.hooks).flat(), ...net.always]) {
     entry.groups ??= [...entry.needs.filter((n) => /^[#%]/.test(n)).map((n) => [n]), ...requiredGroups(entry.regs)].sort((a, b) => a.length - b.length);
   }
-  return {
-    hooks: new Map(Object.entries(net.hooks)),
-    always: net.always,
-    oneByOne: patterns.filter(hasRegex).map((p) => {
-      const parsed = nlp.parseMatch(p);
-      return { id: p, parsed, groups: requiredGroups(parsed) };
-    }),
-  };
+  const oneByOne = patterns.filter(hasRegex).map((p) => {
+    const parsed = nlp.parseMatch(p);
+    return { id: p, parsed, groups: requiredGroups(parsed) };
+  });
+  if (everyFit) {
+    for (const regs of [...Object.values(net.hooks).flat(), ...net.always].map((e) => e.regs).concat(oneByOne.map((o) => o.parsed))) {
+      const pieces = piecesOf(regs);
+      if (pieces) PIECES.set(regs, pieces);
+    }
+  }
+  return { hooks: new Map(Object.entries(net.hooks)), always: net.always, oneByOne };
 }
 
 /** A parsed sentence and the words, word forms and #Tags it holds, the keys a pattern index is filed by. */
@@ -107,6 +114,8 @@ interface Sentence {
   words: ReadonlySet<string>;
   /** Each pattern's result on this sentence: rules share patterns (the `$question` set, say), so match once. */
   matched: Map<string, View | null>;
+  /** Where the pieces of patterns matched, for a wildcard's later fits (every-fit.ts), once some pattern asked. */
+  fits?: SentenceFits;
   /** The shared-set patterns that match, once some rule has asked. */
   shared?: SweepHit[];
   /** Where each exception matched, once some rule has asked. */
@@ -179,7 +188,7 @@ function prepare(nlp: Nlp, ruleSet: CompiledRuleSet): PreparedSet {
         rule.id,
         {
           rule,
-          match: indexPatterns(nlp, rule.match),
+          match: indexPatterns(nlp, rule.match, true),
           unless: indexPatterns(nlp, rule.unless.filter((u) => !isShared(u.set)).map((u) => u.pattern)),
           shared: new Set(rule.unless.filter((u) => isShared(u.set)).map((u) => u.pattern)),
           requires: indexPatterns(nlp, rule.requires),
@@ -266,24 +275,24 @@ function holdsGroups(words: ReadonlySet<string>, groups: readonly string[][]): b
 }
 
 /** Matches the pattern once per sentence, whichever rule asks. */
-function attempt({ doc, matched }: Sentence, id: string, regs: Parsed, hits: SweepHit[]): void {
+function attempt(sentence: Sentence, id: string, regs: Parsed, hits: SweepHit[]): void {
+  const { doc, matched } = sentence;
   let view = matched.get(id);
   if (view === undefined) {
     const found = doc.match(regs);
-    view = found.found ? (found as View) : anotherFit(doc, regs);
+    view = found.found ? (found as View) : anotherFit(sentence, regs);
     matched.set(id, view);
   }
   if (view) hits.push({ id, view });
 }
 
-/** Each pattern's pieces between wildcards, worked out once (null: nothing to join, compromise's answer holds). */
-const PIECES = new WeakMap<Parsed, ReturnType<typeof piecesOf>>();
+/** The pieces between wildcards of each match pattern that has a wildcard between two pieces (indexPatterns). */
+const PIECES = new WeakMap<Parsed, NonNullable<ReturnType<typeof piecesOf>>>();
 
 /** Where compromise's first fit of a wildcard failed, a later fit of the words after it (see every-fit.ts). */
-function anotherFit(doc: View, regs: Parsed): View | null {
-  let pieces = PIECES.get(regs);
-  if (pieces === undefined) PIECES.set(regs, (pieces = piecesOf(regs)));
-  return pieces ? matchEveryFit(doc, pieces) : null;
+function anotherFit(sentence: Sentence, regs: Parsed): View | null {
+  const pieces = PIECES.get(regs);
+  return pieces ? matchEveryFit(sentence.doc, pieces, (sentence.fits ??= { pieces: new Map() })) : null;
 }
 
 /** For each text, the patterns that match it, found through an index as matchClaims finds them (tests hold it to `has`). */

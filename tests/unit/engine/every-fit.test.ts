@@ -34,11 +34,15 @@ describe('every fit of a wildcard', () => {
     expect(both('^the higher .{0,6} the faster', 'The higher the dose, the faster it works.').everyFit).toBe('The higher the dose, the faster');
   });
 
-  it('leaves a pattern with no wildcard between two pieces to compromise', () => {
+  it('leaves to compromise a pattern it cannot have missed a fit of', () => {
     expect(piecesOf(nlp.parseMatch('stem cell serum'))).toBeNull();
     expect(piecesOf(nlp.parseMatch('.{0,3} stem cells'))).toBeNull();
     expect(piecesOf(nlp.parseMatch('stem cells .{0,3}'))).toBeNull();
     expect(piecesOf(nlp.parseMatch('stem . cells'))).toBeNull();
-    expect(piecesOf(nlp.parseMatch('stem cells * skin'))).toHaveLength(2);
+    // One word after each wildcard, the last or followed by a gap of any length: the first fit is the best.
+    expect(piecesOf(nlp.parseMatch('stem cells * skin'))).toBeNull();
+    expect(piecesOf(nlp.parseMatch('stem cells .{0,6} skin'))).toBeNull();
+    expect(piecesOf(nlp.parseMatch('stem cells .{0,6} your skin'))).toHaveLength(2);
+    expect(piecesOf(nlp.parseMatch('stem cells .{0,6} renew .{0,2} skin'))).toHaveLength(3);
   });
 });
