@@ -4,7 +4,7 @@
  * fails the same way.
  */
 import type * as v from 'valibot';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 
 /** A data file as read from disk or typed in the options page. */
 export interface RuleFileText {
@@ -60,7 +60,45 @@ export function parseYaml(source: RuleFileText, problems: RuleProblem[]): Parsed
     problems.push({ file: source.file, line: err.linePos?.[0].line, message: `is not valid YAML: ${message}` });
     return undefined;
   }
-  return { value: doc.toJS(), doc, lines };
+  const parsed = { value: doc.toJS(), doc, lines };
+  return cutShort(source.file, parsed, problems) ? undefined : parsed;
+}
+
+/**
+ * YAML reads " #" as the start of a comment even in the middle of an unquoted value: `- since #Value years`
+ * leaves the pattern "since". A comment that opens with a capital right after the # is a compromise #Tag: each
+ * such value becomes a problem naming its item and field. Whether there was any.
+ */
+function cutShort(file: string, parsed: ParsedYaml, problems: RuleProblem[]): boolean {
+  let found = false;
+  visit(parsed.doc, {
+    Scalar(_, node, ancestors) {
+      const comment = node.comment ?? '';
+      if (node.value === null || !/^[A-Z]/.test(comment)) return;
+      // The path of keys and indexes down to the value, as a schema issue would give it.
+      const path: (string | number)[] = [];
+      const chain = [...ancestors, node];
+      for (let i = 1; i < chain.length; i++) {
+        const [parent, child] = [chain[i - 1], chain[i]];
+        if (isSeq(parent)) path.push(parent.items.indexOf(child as never));
+        else if (isPair(parent) && isScalar(parent.key) && child === parent.value) path.push(String(parent.key.value));
+      }
+      const problem: RuleProblem = {
+        file,
+        line: lineOf(parsed, path),
+        message: `"${String(node.value)} #${comment.split(' ')[0]}…" is cut short: YAML reads " #" as the start of a comment, so quote the whole value`,
+      };
+      if (typeof path[0] === 'number') {
+        const id = parsed.doc.getIn([path[0], 'id']);
+        problem.ruleId = typeof id === 'string' ? id : `#${path[0] + 1}`;
+        path.shift();
+      }
+      if (path.length > 0) problem.field = formatPath(path);
+      problems.push(problem);
+      found = true;
+    },
+  });
+  return found;
 }
 
 /**

@@ -100,6 +100,13 @@ describe('compileRuleSet', () => {
     );
   });
 
+  it('explains a pattern that a #Tag in its middle cut short, and leaves a real comment alone', () => {
+    expect(errorOf(GOOD.replace('    - live stem cells', '    - live stem cells\n    - since #Value years'))).toBe(
+      'rules/sample.yaml:8: rule "sample-rule", field "match[1]": "since #Value…" is cut short: YAML reads " #" as the start of a comment, so quote the whole value',
+    );
+    expect(() => compileRuleSet([{ file: 'rules/sample.yaml', text: GOOD.replace('    - live stem cells', '    - live stem cells # the plain claim') }], CONTEXTS)).not.toThrow();
+  });
+
   it('refuses an unknown unless set', () => {
     expect(errorOf(GOOD.replace('$question', '$questions'))).toBe(
       'rules/sample.yaml:9: rule "sample-rule", field "unless[0]": names an unknown set "$questions" (known: $question)',
