@@ -60,7 +60,7 @@ export function parseYaml(source: RuleFileText, problems: RuleProblem[]): Parsed
     problems.push({ file: source.file, line: err.linePos?.[0].line, message: `is not valid YAML: ${message}` });
     return undefined;
   }
-  const parsed = { value: doc.toJS(), doc, lines };
+  const parsed: ParsedYaml = { value: doc.toJS() as unknown, doc, lines };
   return cutShort(source.file, parsed, problems) ? undefined : parsed;
 }
 
@@ -80,13 +80,13 @@ function cutShort(file: string, parsed: ParsedYaml, problems: RuleProblem[]): bo
       const chain = [...ancestors, node];
       for (let i = 1; i < chain.length; i++) {
         const [parent, child] = [chain[i - 1], chain[i]];
-        if (isSeq(parent)) path.push(parent.items.indexOf(child as never));
+        if (isSeq(parent)) path.push(parent.items.indexOf(child));
         else if (isPair(parent) && isScalar(parent.key) && child === parent.value) path.push(String(parent.key.value));
       }
       const problem: RuleProblem = {
         file,
         line: lineOf(parsed, path),
-        message: `"${String(node.value)} #${comment.split(' ')[0]}…" is cut short: YAML reads " #" as the start of a comment, so quote the whole value`,
+        message: `"${typeof node.value === 'string' ? node.value : JSON.stringify(node.value)} #${comment.split(' ')[0]}…" is cut short: YAML reads " #" as the start of a comment, so quote the whole value`,
       };
       if (typeof path[0] === 'number') {
         const id = parsed.doc.getIn([path[0], 'id']);
