@@ -102,10 +102,16 @@ function harmlessPhrases(text: string): Span[] {
 function denies(text: string, from: number, to: number, denial: RegExp, harmless: readonly Span[]): boolean {
   for (const m of text.slice(from, to).matchAll(denial)) {
     const at = from + m.index;
-    if (!harmless.some((h) => h.start <= at && at < h.end) && !inClosedRelative(text, at, to)) return true;
+    if (harmless.some((h) => h.start <= at && at < h.end) || inClosedRelative(text, at, to)) continue;
+    // "instead of one", "free of parabens" deny the words they take; a comma closes them before the claim.
+    if (PREPOSITIONAL.test(m[0]) && text.slice(at, to).includes(',')) continue;
+    return true;
   }
   return false;
 }
+
+/** Denials that take a noun ("instead of one, more growth factors…"), unlike a verb's "not". */
+const PREPOSITIONAL = /^(?:instead of|rather than|free (?:of|from)|far from)$/iu;
 
 /** A relative clause's opening word just before a denial: "formulas that don't come cheap". */
 const RELATIVE_BEFORE = /\b(?:that|which|who)\s+(?:\p{L}+\s+)?$/iu;

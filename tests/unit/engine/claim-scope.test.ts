@@ -23,6 +23,8 @@ describe('scopedException', () => {
     ['Regulators do not allow spa treatments to deliver living human stem cells.', 'living human stem cells'],
     // A relative clause that runs on to the claim still denies it.
     ['Creams that contain no live stem cells are the only honest ones.', 'live stem cells'],
+    // Without a comma, what they take may be the claim itself.
+    ['The cream holds a plant extract instead of live stem cells.', 'live stem cells'],
   ])('denies: %s', (text, claim) => expect(at(text, claim)).toBe('negated'));
 
   it.each([
@@ -45,6 +47,9 @@ describe('scopedException', () => {
     // A denial in a relative clause that a comma closes denies what it says of its own noun.
     ["Usually found in formulas that don't come cheap, this serum holds three growth factor mimetics.", 'growth factor mimetics'],
     ["For skin that doesn't heal well, our serum holds live stem cells.", 'live stem cells'],
+    // "instead of", "free of" deny the words they take; a comma closes them.
+    ['Layer three pumps instead of one, more growth factors mean better results.', 'more growth factors mean better results'],
+    ['Free of parabens and fragrance, our serum holds live stem cells.', 'live stem cells'],
   ])('leaves a claim alone: %s', (text, claim) => expect(at(text, claim)).toBeNull());
 
   it('sets aside a claim inside a leading contrast, not one after it', () => {
