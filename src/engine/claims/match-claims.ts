@@ -277,11 +277,13 @@ function holdsGroups(words: ReadonlySet<string>, groups: readonly string[][]): b
 /** Matches the pattern once per sentence, whichever rule asks. */
 function attempt(sentence: Sentence, id: string, regs: Parsed, hits: SweepHit[]): void {
   const { doc, matched } = sentence;
-  let view = matched.get(id);
+  // The same words as a match pattern (tried at every fit) and as an exception (not) are two results.
+  const key = PIECES.has(regs) ? `every fit: ${id}` : id;
+  let view = matched.get(key);
   if (view === undefined) {
     const found = doc.match(regs);
     view = found.found ? (found as View) : anotherFit(sentence, regs);
-    matched.set(id, view);
+    matched.set(key, view);
   }
   if (view) hits.push({ id, view });
 }
