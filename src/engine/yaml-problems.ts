@@ -49,8 +49,11 @@ export interface ParsedYaml {
   lines: LineCounter;
 }
 
-/** Parses `source`, or records its first syntax error in `problems` and returns undefined. */
-export function parseYaml(source: RuleFileText, problems: RuleProblem[]): ParsedYaml | undefined {
+/**
+ * Parses `source`, or records its first syntax error (or every value a #Tag cut short) in `problems` and returns
+ * undefined. `kind` names the file's items in those problems.
+ */
+export function parseYaml(source: RuleFileText, problems: RuleProblem[], kind: RuleProblem['kind'] = 'rule'): ParsedYaml | undefined {
   const lines = new LineCounter();
   const doc = parseDocument(source.text, { lineCounter: lines, prettyErrors: true });
   const [err] = doc.errors;
@@ -61,7 +64,7 @@ export function parseYaml(source: RuleFileText, problems: RuleProblem[]): Parsed
     return undefined;
   }
   const parsed: ParsedYaml = { value: doc.toJS() as unknown, doc, lines };
-  return cutShort(source.file, parsed, problems) ? undefined : parsed;
+  return cutShort(source.file, parsed, problems, kind) ? undefined : parsed;
 }
 
 /**
@@ -69,7 +72,7 @@ export function parseYaml(source: RuleFileText, problems: RuleProblem[]): Parsed
  * leaves the pattern "since". A comment that opens with a capital right after the # is a compromise #Tag: each
  * such value becomes a problem naming its item and field. Whether there was any.
  */
-function cutShort(file: string, parsed: ParsedYaml, problems: RuleProblem[]): boolean {
+function cutShort(file: string, parsed: ParsedYaml, problems: RuleProblem[], kind: RuleProblem['kind']): boolean {
   let found = false;
   visit(parsed.doc, {
     Scalar(_, node, ancestors) {
@@ -83,18 +86,9 @@ function cutShort(file: string, parsed: ParsedYaml, problems: RuleProblem[]): bo
         if (isSeq(parent)) path.push(parent.items.indexOf(child));
         else if (isPair(parent) && isScalar(parent.key) && child === parent.value) path.push(String(parent.key.value));
       }
-      const problem: RuleProblem = {
-        file,
-        line: lineOf(parsed, path),
-        message: `"${typeof node.value === 'string' ? node.value : JSON.stringify(node.value)} #${comment.split(' ')[0]}…" is cut short: YAML reads " #" as the start of a comment, so quote the whole value`,
-      };
-      if (typeof path[0] === 'number') {
-        const id = parsed.doc.getIn([path[0], 'id']);
-        problem.ruleId = typeof id === 'string' ? id : `#${path[0] + 1}`;
-        path.shift();
-      }
-      if (path.length > 0) problem.field = formatPath(path);
-      problems.push(problem);
+      const value = typeof node.value === 'string' ? node.value : JSON.stringify(node.value);
+      const message = `"${value} #${comment.split(' ')[0]}…" is cut short: YAML reads " #" as the start of a comment, so quote the whole value`;
+      problems.push(atPath({ file, line: lineOf(parsed, path), message }, parsed, path, kind));
       found = true;
     },
   });
@@ -114,14 +108,22 @@ export function issueProblem(
 ): RuleProblem {
   const steps = (issue.path ?? []).map((item) => ({ key: item.key as string | number, input: item.input }));
   const path = steps.map((s) => s.key);
-  const problem: RuleProblem = { file, line: lineOf(parsed, path), message: issueMessage(issue, steps, root) };
-  if (typeof path[0] === 'number') {
-    const id = parsed.doc.getIn([path[0], 'id']);
-    problem.ruleId = typeof id === 'string' ? id : `#${path[0] + 1}`;
+  return atPath({ file, line: lineOf(parsed, path), message: issueMessage(issue, steps, root) }, parsed, path, kind);
+}
+
+/**
+ * `problem` placed at `path`: in a file that is a list of items, the first step is the item (its id, or `#N`,
+ * and `kind`), and the rest is the field.
+ */
+function atPath(problem: RuleProblem, parsed: ParsedYaml, path: (string | number)[], kind: RuleProblem['kind'] = 'rule'): RuleProblem {
+  const [first, ...rest] = path;
+  if (typeof first === 'number') {
+    const id = parsed.doc.getIn([first, 'id']);
+    problem.ruleId = typeof id === 'string' ? id : `#${first + 1}`;
     if (kind !== 'rule') problem.kind = kind;
-    path.shift();
   }
-  if (path.length > 0) problem.field = formatPath(path);
+  const field = typeof first === 'number' ? rest : path;
+  if (field.length > 0) problem.field = formatPath(field);
   return problem;
 }
 

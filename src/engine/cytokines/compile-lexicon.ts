@@ -22,7 +22,7 @@ const MIN_KEY = 3;
  */
 export function compileLexicon(source: RuleFileText): CompiledLexicon {
   const problems: RuleProblem[] = [];
-  const parsed = parseYaml(source, problems);
+  const parsed = parseYaml(source, problems, 'entry');
   if (!parsed) throw new RuleSetError(problems);
   const result = v.safeParse(LexiconFileSchema, parsed.value);
   if (!result.success) {

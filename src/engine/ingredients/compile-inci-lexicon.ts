@@ -26,7 +26,7 @@ export interface InciReferences {
  */
 export function compileInciLexicon(source: RuleFileText, refs: InciReferences = {}): CompiledInciLexicon {
   const problems: RuleProblem[] = [];
-  const parsed = parseYaml(source, problems);
+  const parsed = parseYaml(source, problems, 'entry');
   if (!parsed) throw new RuleSetError(problems);
   const result = v.safeParse(InciFileSchema, parsed.value);
   if (!result.success) {

@@ -59,6 +59,12 @@ describe('compileLexicon', () => {
     );
   });
 
+  it('names the entry and field of a value a #Tag cut short', () => {
+    expect(errorOf(GOOD.replace('  note: Damps inflammation.', '  note: Damps #Inflammation everywhere.'))).toBe(
+      `${FILE}:16: entry "il-10", field "note": "Damps #Inflammation…" is cut short: YAML reads " #" as the start of a comment, so quote the whole value`,
+    );
+  });
+
   it('names a missing field at the entry that lacks it', () => {
     expect(errorOf(GOOD.replace('  note: Keeps inflammation going.\n', ''))).toBe(`${FILE}:2: entry "il-6", field "note": is missing`);
   });
