@@ -102,10 +102,7 @@ function harmlessPhrases(text: string): Span[] {
 function denies(text: string, from: number, to: number, denial: RegExp, harmless: readonly Span[]): boolean {
   for (const m of text.slice(from, to).matchAll(denial)) {
     const at = from + m.index;
-    if (harmless.some((h) => h.start <= at && at < h.end) || inClosedRelative(text, at, to)) continue;
-    // "instead of one", "free of parabens" deny the words they take; a comma closes them before the claim.
-    if (PREPOSITIONAL.test(m[0]) && text.slice(at, to).includes(',')) continue;
-    return true;
+    if (!harmless.some((h) => h.start <= at && at < h.end) && !closedBefore(text, at, to, m[0])) return true;
   }
   return false;
 }
@@ -117,12 +114,14 @@ const PREPOSITIONAL = /^(?:instead of|rather than|free (?:of|from)|far from)$/iu
 const RELATIVE_BEFORE = /\b(?:that|which|who)\s+(?:\p{L}+\s+)?$/iu;
 
 /**
- * Whether the denial at `at` stands in a relative clause that a comma closes before `to`: it denies what the
- * clause says of its own noun, not the claim after it ("Usually found in formulas that don't come cheap, the
- * serum combines three growth factor mimetics").
+ * Whether the denial `word` at `at` denies something of its own that a comma closes before `to`: a relative
+ * clause says it of its own noun ("Usually found in formulas that don't come cheap, the serum combines three
+ * growth factor mimetics"), and "instead of", "free of" deny the words they take ("instead of one, more growth
+ * factors…").
  */
-function inClosedRelative(text: string, at: number, to: number): boolean {
-  return text.slice(at, to).includes(',') && RELATIVE_BEFORE.test(text.slice(Math.max(0, at - 40), at));
+function closedBefore(text: string, at: number, to: number, word: string): boolean {
+  if (!text.slice(at, to).includes(',')) return false;
+  return PREPOSITIONAL.test(word) || RELATIVE_BEFORE.test(text.slice(Math.max(0, at - 40), at));
 }
 
 /** The exception the claim's own clause makes, if any. */

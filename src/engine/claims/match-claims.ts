@@ -92,7 +92,8 @@ function indexPatterns(nlp: Nlp, patterns: readonly string[], everyFit = false):
   const netted = [...new Set(patterns.filter((p) => !hasRegex(p)))].map((p) => ({ match: p, id: p }));
   const net = (netted.length > 0 ? nlp.buildNet(netted) : { hooks: {}, always: [] }) as unknown as { hooks: Record<string, NetEntry[]>; always: NetEntry[] };
   // One check per pattern: a word of each required group, and each #Tag compromise says the pattern needs.
-  for (const entry of [...Object.values(net.hooks).flat(), ...net.always]) {
+  const entries = [...Object.values(net.hooks).flat(), ...net.always];
+  for (const entry of entries) {
     entry.groups ??= [...entry.needs.filter((n) => /^[#%]/.test(n)).map((n) => [n]), ...requiredGroups(entry.regs)].sort((a, b) => a.length - b.length);
   }
   const oneByOne = patterns.filter(hasRegex).map((p) => {
@@ -100,7 +101,7 @@ function indexPatterns(nlp: Nlp, patterns: readonly string[], everyFit = false):
     return { id: p, parsed, groups: requiredGroups(parsed) };
   });
   if (everyFit) {
-    for (const regs of [...Object.values(net.hooks).flat(), ...net.always].map((e) => e.regs).concat(oneByOne.map((o) => o.parsed))) {
+    for (const regs of [...entries.map((e) => e.regs), ...oneByOne.map((o) => o.parsed)]) {
       const pieces = piecesOf(regs);
       if (pieces) PIECES.set(regs, pieces);
     }
@@ -369,6 +370,8 @@ export function matchClaims(nlp: Nlp, candidates: readonly CandidateSentence[], 
     const fallbacks: Finding[] = [];
     let specific = false;
     const hitsByRule = matchHits(parsed, sentence.ruleIds, set);
+    // A clause read on its own belongs to its whole sentence: what is found there is found for the sentence.
+    const inWhole = (f: Finding) => candidate.whole !== undefined && f.start < candidate.whole.end && f.end > candidate.whole.start;
     for (const id of sentence.ruleIds) {
       const prepared = set.rules.get(id);
       const hits = hitsByRule.get(id);
@@ -393,7 +396,7 @@ export function matchClaims(nlp: Nlp, candidates: readonly CandidateSentence[], 
       }
       // A clause read on its own says what its whole sentence says: any exception the sentence makes holds for it.
       if (candidate.whole) {
-        if (findings.some((f) => f.ruleId === id && f.start < candidate.end && f.end > candidate.whole!.start)) continue;
+        if (findings.some((f) => f.ruleId === id && inWhole(f))) continue;
         const [made] = exceptionsIn(leadSentence(), prepared, set);
         if (made) {
           const { set, reason } = rule.unless.find((u) => u.pattern === made.id)!;
@@ -433,7 +436,6 @@ export function matchClaims(nlp: Nlp, candidates: readonly CandidateSentence[], 
     }
     // A fallback rule speaks only for a sentence that no specific rule has flagged, and a later clause read on
     // its own is part of its whole sentence: a specific finding on either side silences the fallback on the other.
-    const inWhole = (f: Finding) => candidate.whole !== undefined && f.start < candidate.whole.end && f.end > candidate.whole.start;
     const isFallback = (f: Finding) => set.rules.get(f.ruleId)?.rule.fallback === true;
     if (!specific && !findings.slice(0, firstFinding).some((f) => inWhole(f) && !isFallback(f))) findings.push(...fallbacks);
     if (subject) {
